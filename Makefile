@@ -1,0 +1,51 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Each bootstraps .venv idempotently.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXAMPLE ?= examples/karesh-market-blast
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: demo test lint typecheck pytest bench train-ner clean-venv sysdeps
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip setuptools wheel
+
+# Reinstall only when the project's metadata changes. torch is pinned to the local CPU wheel (see README).
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $(STAMP)
+
+sysdeps:
+	./scripts/setup_rouge.sh
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/corroborate brief $(EXAMPLE) --format json -o out/briefing.json
+	$(BIN)/corroborate brief $(EXAMPLE) --format html -o out/briefing.html
+	$(BIN)/corroborate brief $(EXAMPLE)
+	@echo "JSON and HTML written to out/briefing.json and out/briefing.html"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks training
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP) sysdeps
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+bench: $(STAMP) sysdeps
+	$(BIN)/python benchmarks/brief_speed.py
+	$(BIN)/python benchmarks/summarize.py --dataset duc2004
+
+train-ner: $(STAMP)
+	$(BIN)/python training/train_ner.py
+
+clean-venv:
+	rm -rf $(VENV)

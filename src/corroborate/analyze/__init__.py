@@ -1,0 +1,1 @@
+"""Analyze stage: sentences and the cross-source annotations (entities, quotes, numbers, dates)."""

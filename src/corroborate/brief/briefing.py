@@ -1,0 +1,139 @@
+"""Brief stage: a story's Articles -> the briefing dict (the public JSON contract, schema_version "1").
+
+Reads cleaned, sentence-split Articles (and the syndication map); writes ``story``, ``sources``, ``summary``
+with checked citations, and the analysis fields (filled by ``analyze.story`` when available).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from ..config import Config
+from ..errors import CitationError
+from ..model import Article, Rejection, Span
+from .citations import find_citations, verify_citation
+from .summarize import Candidate, select
+
+SCHEMA_VERSION = "1"
+
+
+def story_id_for(articles: Sequence[Article]) -> str:
+    """A stable id from the content of the story's reports (order-independent)."""
+    digest = hashlib.sha1("\n".join(sorted(a.content_hash for a in articles)).encode()).hexdigest()
+    return f"story-{digest[:12]}"
+
+
+def source_record(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "published_how": article.published_how,
+        "location": article.location,
+        "url": article.url,
+        "author": article.author,
+        "words": article.words,
+        "duplicate_of": article.duplicate_of,
+        "cites_outlets": list(article.cites_outlets),
+        "sentences": [{"start": s, "end": e} for s, e in article.sentences],
+        "text": article.text,
+        "removed_lines": list(article.removed_lines),
+    }
+
+
+def candidates_for(articles: Sequence[Article]) -> tuple[list[Candidate], list[tuple[Article, int]]]:
+    """Summary candidates from every report that is not a copy of another (copies would fake consensus)."""
+    candidates: list[Candidate] = []
+    where: list[tuple[Article, int]] = []
+    originals = [a for a in articles if a.duplicate_of is None]
+    for doc, article in enumerate(originals):
+        for k, (start, end) in enumerate(article.sentences):
+            text = article.text[start:end]
+            candidates.append(Candidate(doc, k, text, len(article.sentences), article.published))
+            where.append((article, k))
+    return candidates, where
+
+
+def build_summary(articles: Sequence[Article], config: Config) -> tuple[list[dict[str, Any]], list[int]]:
+    """Summary items in reading order, each citing every source that carries it; plus selection ranks."""
+    candidates, where = candidates_for(articles)
+    chosen = select(candidates, config.brief.max_words)
+    items: list[dict[str, Any]] = []
+    ranks: list[int] = []
+    for pick in chosen:
+        article, k = where[pick.candidate]
+        start, end = article.sentences[k]
+        text = article.text[start:end]
+        citations = find_citations(text, Span(article.id, start, end), articles, config.brief.citation_min_support)
+        citations.sort(key=lambda c: c.span)
+        items.append(
+            {
+                "text": text,
+                "sources": [c.span.source for c in citations],
+                "spans": [dict(c.span.to_dict(), support=round(c.support, 3)) for c in citations],
+                "origin": article.id,
+                "score": round(pick.score, 6),
+            }
+        )
+        ranks.append(pick.rank)
+    return items, ranks
+
+
+def check_citations(briefing: dict[str, Any], articles: Sequence[Article], min_support: float) -> None:
+    """Re-read every cited span from its source and check it says the summary sentence; raise if not."""
+    by_id = {a.id: a for a in articles}
+    for item in briefing["summary"]:
+        for raw in item["spans"]:
+            span = Span(raw["source"], raw["start"], raw["end"])
+            if not verify_citation(item["text"], span, by_id, min_support):
+                raise CitationError(f"citation of {span.source} [{span.start}:{span.end}] does not support {item['text']!r}")
+        if sorted({s["source"] for s in item["spans"]}) != sorted(item["sources"]):
+            raise CitationError(f"sources and spans disagree for {item['text']!r}")
+
+
+def _headline(articles: Sequence[Article], summary: Sequence[dict[str, Any]], ranks: Sequence[int]) -> str | None:
+    by_id = {a.id: a for a in articles}
+    if summary:
+        top = summary[min(range(len(ranks)), key=lambda i: ranks[i])]
+        title = by_id[top["origin"]].title
+        if title:
+            return title
+    titles = sorted((a.published is None, a.published, a.id, a.title) for a in articles if a.title)
+    return titles[0][3] if titles else None
+
+
+def build_briefing(
+    articles: Sequence[Article],
+    config: Config,
+    story_id: str | None = None,
+    rejected: Sequence[Rejection] = (),
+) -> dict[str, Any]:
+    """Assemble the briefing dict for one story. Articles must already be cleaned and sentence-split."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    summary, ranks = build_summary(ordered, config)
+    copies = {a.id: a.duplicate_of for a in ordered if a.duplicate_of}
+    briefing: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "story": {
+            "id": story_id or story_id_for(ordered),
+            "headline": _headline(ordered, summary, ranks),
+            "articles": len(ordered),
+            "sources": len({a.outlet or a.id for a in ordered}),
+            "independent_sources": len(ordered) - len(copies),
+            "copies": [{"source": k, "copy_of": v} for k, v in sorted(copies.items())],
+        },
+        "sources": [source_record(a) for a in ordered],
+        "summary": summary,
+        "entities": [],
+        "quotes": [],
+        "claims": [],
+        "timeline": [],
+        "coverage": [],
+        "rejected": [r.to_dict() for r in rejected],
+        "config": config.to_dict(),
+    }
+    check_citations(briefing, ordered, config.brief.citation_min_support)
+    return briefing

@@ -1,0 +1,151 @@
+"""Clean stage: RawReport -> Article. Removes page furniture, keeps every sentence, reads outlet and date.
+
+Reads ``RawReport.text``/``title``/metadata; writes ``Article.text`` (blank-line separated paragraphs, Unicode
+spaces normalised), ``title``, ``removed_lines``, ``outlet``, ``cites_outlets``, ``published`` and
+``published_how``. Batch evidence (lines repeated across reports, dates other reports give) is used by
+:func:`clean_reports`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..config import CleanOptions
+from ..model import Article, RawReport
+from . import metadata
+from .furniture import furniture_reason, is_sentence_like, normalize_line, repeated_lines
+
+__all__ = ["clean_reports", "clean_report", "normalize_text"]
+
+# Characters real pages carry that should read as a plain space or nothing at all.
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CREDIT = re.compile(r"^\s*(?:\((?:via|source|courtesy of)\s*:?[^)]{1,60}\)|[—–-]{1,2}\s*[A-Z][\w&'’. -]{1,50})\s*$", re.IGNORECASE)
+
+
+def normalize_text(text: str) -> str:
+    """Newlines to ``\\n``, Unicode spaces to plain spaces, invisible and control characters removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+@dataclass
+class _Draft:
+    raw: RawReport
+    lines: list[str]
+    headline: str | None
+    removed: list[tuple[int, str]] = field(default_factory=list)  # (line index, reason)
+
+
+def _draft(raw: RawReport) -> _Draft:
+    lines = [" ".join(line.split()) for line in normalize_text(raw.text).split("\n")]
+    headline = raw.title.strip() if raw.title else None
+    draft = _Draft(raw, lines, headline)
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        reason = furniture_reason(line) or ("credit line" if _CREDIT.match(line) else None)
+        if reason is None and raw.title_in_text and draft.headline is None:
+            draft.headline = line
+            draft.removed.append((i, "headline"))
+            continue
+        if reason is None and headline and normalize_line(line) == normalize_line(headline):
+            reason = "repeated headline"
+        if reason:
+            draft.removed.append((i, reason))
+    return draft
+
+
+def _paragraphs(lines: Sequence[str], dropped: set[int]) -> str:
+    """Kept lines -> paragraphs. A hard-wrapped line (no end punctuation, next starts lower-case) is joined."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for i, line in enumerate(lines):
+        if i in dropped or not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and not is_sentence_like(current[-1]) and line[:1].islower():
+            current.append(line)
+            continue
+        if current:
+            paragraphs.append(" ".join(current))
+        current = [line]
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)
+
+
+def clean_report(raw: RawReport, repeated: set[str] | None = None, story_dates: Sequence[dt.date] = ()) -> Article:
+    """Clean one report; ``repeated`` holds batch template lines, ``story_dates`` dates other reports give."""
+    draft = _draft(raw)
+    return _finish(draft, repeated or set(), story_dates)
+
+
+def _finish(draft: _Draft, repeated: set[str], story_dates: Sequence[dt.date]) -> Article:
+    raw, lines = draft.raw, draft.lines
+    removed = dict(draft.removed)
+    for i, line in enumerate(lines):
+        if line and i not in removed and normalize_line(line) in repeated:
+            removed[i] = "repeated template line"
+    text = _paragraphs(lines, set(removed))
+    furniture = [lines[i] for i in sorted(removed) if removed[i] != "headline"]
+    outlet = raw.outlet or metadata.outlet_from_lines(furniture)
+    cites = metadata.cited_outlets(lines)
+    published, how = _published(raw, furniture, text, story_dates)
+    first_para = text.split("\n\n", 1)[0]
+    agency = metadata.dateline(first_para)[3]
+    if outlet is None and agency and agency not in cites:
+        outlet = agency
+    if outlet and outlet in cites:
+        outlet = None
+    return Article(
+        id=raw.id,
+        location=raw.location,
+        text=text,
+        title=draft.headline,
+        url=raw.url,
+        outlet=outlet,
+        published=published,
+        published_how=how,
+        author=raw.author,
+        story=raw.story,
+        removed_lines=furniture,
+        cites_outlets=cites,
+    )
+
+
+def _published(
+    raw: RawReport, furniture: Sequence[str], text: str, story_dates: Sequence[dt.date]
+) -> tuple[dt.date | None, str | None]:
+    if raw.published:
+        return raw.published, "metadata"
+    stub = metadata.stub_date(furniture)
+    if stub:
+        return stub, "date line"
+    year, month, day, _agency = metadata.dateline(text.split("\n\n", 1)[0])
+    if month is None or day is None:
+        return None, None
+    hints = metadata.full_dates(text) or list(story_dates)
+    fallback = metadata.copyright_year(furniture)
+    date = metadata.dateline_date(year, month, day, hints, fallback)
+    return (date, "dateline") if date else (None, None)
+
+
+def clean_reports(raws: Sequence[RawReport], options: CleanOptions | None = None) -> list[Article]:
+    """Clean a batch, using evidence across it (repeated template lines, dates the other reports give)."""
+    options = options or CleanOptions()
+    drafts = [_draft(raw) for raw in raws]
+    kept_lines = [
+        [line for i, line in enumerate(d.lines) if i not in dict(d.removed)] for d in drafts
+    ]
+    repeated = repeated_lines(kept_lines, options.repeated_line_max_words, options.repeated_line_min_reports)
+    story_dates = sorted({d for raw in raws for d in metadata.full_dates(normalize_text(raw.text))})
+    return [_finish(d, repeated, story_dates) for d in drafts]

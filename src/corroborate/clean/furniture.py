@@ -1,0 +1,124 @@
+"""Page furniture: lines a site template adds around a report (navigation, prompts, ads, credits...).
+
+A line is furniture when it matches one of the named patterns below (each a whole-line match, so a real
+sentence that merely starts with "Share" or "Sources" is kept), or, across a batch, when a short line without
+sentence punctuation repeats verbatim in several reports (template evidence; see :func:`repeated_lines`).
+Hand-written because no kept library classifies furniture *lines of plain text*: trafilatura and jusText work
+on the HTML tree, which plain-text reports no longer have.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+_SOCIAL = r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|messenger|bluesky|threads|copy link|print)"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+
+# Each entry: (reason, whole-line pattern). Order matters only for the reason reported.
+PATTERNS: list[tuple[str, str]] = [
+    ("skip link", r"skip (?:to|navigation)(?: (?:the )?(?:main )?(?:content|navigation|article))?"),
+    ("navigation", r"(?:home|menu|search|sections?|back to top|toggle navigation|close|open menu)"),
+    ("vote prompt", r"(?:vote now|vote|cast your vote|take (?:our|the) (?:poll|survey)|have your say)!?"),
+    ("comment prompt", r"(?:join (?:our|the) (?:commenting forum|conversation|discussion|debate)|"
+     r"(?:leave|add|post|show|view|read|hide) (?:a |all |the )?comments?|comments? \(\d+\)|\d+ comments?|comments?)"),
+    ("comment prompt", r"join (?:our|the) commenting forum.*|comments are (?:closed|moderated).*"),
+    ("newsletter prompt", r"(?:sign up|subscribe|register)(?: now| today| free)?(?: (?:for|to) .{0,60})?|"
+     r".{0,40}newsletters?(?: .{0,60})?|get (?:our|the) .{0,50} (?:in|to) your inbox.*"),
+    ("notification prompt", r"(?:get|turn on|allow|enable) (?:push |breaking news |news )?(?:alerts|notifications)"
+     r"(?: from .{1,60})?"),
+    ("registration prompt", r"(?:register|log ?in|sign ?in|subscribe) (?:to|for) (?:read|continue|keep|access|unlock)"
+     r".{0,60}|already (?:a subscriber|have an account)\??.{0,40}|create (?:a |your )?(?:free )?account.{0,40}|"
+     r"(?:log ?in|sign ?in|log ?out|my account|subscribe|register)"),
+    ("share prompt", rf"(?:share|tweet|email|print|save)(?: this)?(?: (?:article|story|page|link))?(?: (?:on|via) {_SOCIAL})?"
+     rf"|(?:share on |share via )?{_SOCIAL}(?: \| .+)?"),
+    ("advertisement", r"(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?|"
+     r"(?:story|article) continues (?:below|after (?:the )?advertisement)|scroll (?:down )?to continue(?: with content)?"
+     r"|paid (?:content|partner content))"),
+    ("related links", r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|popular now|recommended(?: for you)?|"
+     r"related(?: topics| stories| articles| coverage| content| news)?|more (?:on this story|from .{1,40}|stories)|"
+     r"you (?:may|might) also like|see also|top stories|latest(?: news)?|editor'?s picks|tags?)(?::.*)?"),
+    ("related links", r"(?:read more|read also|also read|related|see also|watch|listen|more)\s*[:|\-–—]\s*.+"),
+    ("photo credit", r"(?:photo|photograph|picture|image|file photo|video|illustration)(?: credit)?s?\s*[:|/]\s*.+|"
+     r"\(?(?:image|photo|picture)s? (?:credit|courtesy)\b.*|.*\((?:photo|photograph|picture|image)s? (?:by|credit|courtesy)\b.*\)\.?|"
+     r"credit\s*:\s*.+|.+ (?:/|via) (?:getty images|afp|reuters|ap|epa|anadolu)\)?\.?"),
+    ("copyright line", r".*(?:©|\(c\)|copyright\b|all rights reserved).*"),
+    ("byline", r"(?:by|written by|words by|author|reporter|reporting by|posted by|edited by)\s*:?\s*"
+     r"(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})*)?"),
+    ("date stub", rf"(?:updated|published|posted|last (?:updated|modified)|first published|date)\s*:?\s*"
+     rf"(?:(?:on )?[\w ,.:/+-]{{0,40}})?"),
+    ("date stub", rf"(?:\w+day,? )?(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})(?:,? \d{{1,2}}[:.]\d{{2}}.*)?"),
+    ("list of sources", r"sources?\s*:\s*.+|additional reporting by .+|(?:compiled|reporting) (?:by|from) .+"),
+    ("cookie notice", r".*\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences|consent)|"
+     r"accept (?:all )?cookies|privacy (?:policy|settings)|terms (?:of use|and conditions|of service))\b.*"),
+    ("follow prompt", r"follow (?:us|[\w ]{1,30}) on .{1,40}|(?:download|get) (?:our|the) (?:free )?app.*|"
+     r"click here.*|tap here.*|(?:listen to|watch) (?:this|the) (?:article|story|video).*|\d+ min(?:ute)?s? read|"
+     r"reading time:? .*|loading\.*|(?:please )?enable javascript.*"),
+    ("reader prompt", r"(?:do you have|got) a (?:story|news tip|tip)\b.*|contact (?:us|the newsroom).*|"
+     r"(?:report an error|corrections?|send us feedback).*"),
+]
+_COMPILED = [(reason, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for reason, pattern in PATTERNS]
+
+# A line is a navigation bar when it has at least this many short items separated by | • · or >.
+NAV_MIN_ITEMS = 3
+# A navigation item has at most this many words.
+NAV_ITEM_MAX_WORDS = 3
+_NAV_SPLIT = re.compile(r"\s+[|•·>»/]\s+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def furniture_reason(line: str) -> str | None:
+    """Return why ``line`` is furniture, or ``None`` when it is (or may be) report text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if _is_navigation(stripped):
+        return "navigation"
+    if not any(ch.isalnum() for ch in stripped):
+        return "decoration"
+    words = stripped.split()
+    for reason, pattern in _COMPILED:
+        # Long lines are prose; only the open-ended patterns (copyright, cookies, credits) may match them.
+        if len(words) > 30 and reason not in {"copyright line", "cookie notice", "photo credit"}:
+            continue
+        if pattern.match(stripped):
+            return reason
+    return None
+
+
+def _is_navigation(line: str) -> bool:
+    items = [item for item in _NAV_SPLIT.split(line) if item]
+    if len(items) < NAV_MIN_ITEMS:
+        return False
+    return all(len(item.split()) <= NAV_ITEM_MAX_WORDS and not _SENTENCE_END.search(item) for item in items)
+
+
+def is_sentence_like(line: str) -> bool:
+    """A line ending in sentence punctuation (possibly followed by closing quotes) reads as prose."""
+    return bool(_SENTENCE_END.search(line.strip()))
+
+
+def normalize_line(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def repeated_lines(documents: Sequence[Sequence[str]], max_words: int, min_reports: int) -> set[str]:
+    """Short non-sentence lines (normalized) that occur in at least ``min_reports`` documents.
+
+    Template evidence across the batch: "Most Read", a section name or a site slogan repeats verbatim in
+    reports from one site; report prose does not unless the report is a copy, and copies keep their
+    sentences because sentence-like lines are never counted here.
+    """
+    counts: Counter[str] = Counter()
+    for lines in documents:
+        seen = {
+            normalize_line(line)
+            for line in lines
+            if line.strip() and len(line.split()) <= max_words and not is_sentence_like(line)
+        }
+        counts.update(seen)
+    return {line for line, n in counts.items() if n >= min_reports}

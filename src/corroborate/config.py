@@ -1,0 +1,97 @@
+"""One options object: every threshold and switch, with defaults, overridable from TOML and the CLI.
+
+Resolved once (:func:`resolve_config`) and stored with every briefing so a result can be reproduced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+# 5 MB: the issue's limit for one input; larger files are rejected with a reason, not read.
+MAX_INPUT_BYTES = 5_000_000
+# 200 words: the issue's default summary budget (a hard limit).
+DEFAULT_MAX_WORDS = 200
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """Options of the clean stage."""
+
+    # A line shorter than this many words, without sentence punctuation, that repeats verbatim in at least
+    # ``repeated_line_min_reports`` reports is treated as site furniture (see clean/furniture.py).
+    repeated_line_max_words: int = 8
+    repeated_line_min_reports: int = 2
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    """Options of the brief stage."""
+
+    max_words: int = DEFAULT_MAX_WORDS
+    # Support threshold for citing a source for a summary sentence; see brief/citations.py for calibration.
+    citation_min_support: float = 0.6
+
+
+@dataclass(frozen=True)
+class Config:
+    """All options of a run. ``Config()`` gives the defaults."""
+
+    max_input_bytes: int = MAX_INPUT_BYTES
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    brief: BriefOptions = field(default_factory=BriefOptions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _apply(obj: Any, values: dict[str, Any], where: str) -> Any:
+    known = {f.name: f for f in dataclasses.fields(obj)}
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise ConfigError(f"unknown option {where}{key!r}; known: {', '.join(sorted(known))}")
+        current = getattr(obj, name)
+        if dataclasses.is_dataclass(current):
+            if not isinstance(value, dict):
+                raise ConfigError(f"option {where}{key} must be a table")
+            changes[name] = _apply(current, value, f"{where}{key}.")
+        else:
+            expected = type(current)
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if not isinstance(value, expected) or isinstance(value, bool) != isinstance(current, bool):
+                raise ConfigError(
+                    f"option {where}{key} must be {expected.__name__}, got {type(value).__name__}"
+                )
+            changes[name] = value
+    return dataclasses.replace(obj, **changes)
+
+
+def resolve_config(toml_path: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    """Defaults, then the TOML file, then CLI overrides (dotted keys such as ``brief.max_words``)."""
+    config = Config()
+    if toml_path is not None:
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config {toml_path}: {exc}") from exc
+        config = _apply(config, data, "")
+    for dotted, value in (overrides or {}).items():
+        nested: dict[str, Any] = {}
+        cursor = nested
+        parts = dotted.split(".")
+        for part in parts[:-1]:
+            cursor[part] = {}
+            cursor = cursor[part]
+        cursor[parts[-1]] = value
+        config = _apply(config, nested, "")
+    if config.brief.max_words < 1:
+        raise ConfigError("brief.max_words must be at least 1")
+    return config

@@ -1,0 +1,90 @@
+"""Plain data objects shared by every stage.
+
+One report is one :class:`Article` holding its cleaned ``text``; sentences and every later annotation are
+character spans on that text (the spaCy ``Doc`` idea). Facts in a briefing point at spans in their sources,
+never at copied strings, so a citation can be checked by reading the span back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` of one source's cleaned text."""
+
+    source: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be used, with the reason, so nothing is dropped silently."""
+
+    location: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"location": self.location, "reason": self.reason}
+
+
+@dataclass
+class RawReport:
+    """What ingest read from one file or record, before cleaning.
+
+    ``text`` is plain text (HTML already extracted); metadata fields hold what the input itself declared.
+    """
+
+    id: str
+    location: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    story: str | None = None
+    fmt: str = "txt"
+    title_in_text: bool = False  # .txt inputs: the first non-empty line is the headline
+
+
+@dataclass
+class Article:
+    """One cleaned report: the text every span refers to, plus what cleaning learned and removed.
+
+    Reads: a :class:`RawReport`. Written by ``clean`` (text, removed_lines, outlet, published, cites) and
+    ``analyze`` (sentences and later annotations).
+    """
+
+    id: str
+    location: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_how: str | None = None  # "metadata" | "dateline" | None
+    author: str | None = None
+    story: str | None = None
+    removed_lines: list[str] = field(default_factory=list)
+    cites_outlets: list[str] = field(default_factory=list)  # "(Via X)": outlets the report credits
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    duplicate_of: str | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[s:e] for s, e in self.sentences]
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()

@@ -1,0 +1,112 @@
+"""What every human-readable format shows, in order, computed once from a briefing dict.
+
+Markdown and HTML differ only in markup; the sections, their order and the citation numbering come from here.
+Order (issue "Cross-source analysis"): disagreements first when any claim is disputed, then the summary, key
+facts with how many outlets carry each, quotes by speaker, timeline, coverage, sources, rejected inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Line:
+    """One rendered statement with the sources that carry it (as 1-based reference numbers)."""
+
+    text: str
+    refs: list[int] = field(default_factory=list)
+    label: str | None = None  # a leading bold label (a speaker, a date, a measure)
+
+
+@dataclass
+class Section:
+    title: str
+    lines: list[Line]
+    anchor: str
+
+
+def source_numbers(briefing: dict[str, Any]) -> dict[str, int]:
+    return {s["id"]: i for i, s in enumerate(briefing["sources"], start=1)}
+
+
+def _refs(numbers: dict[str, int], ids: Sequence[str]) -> list[int]:
+    return sorted({numbers[i] for i in ids if i in numbers})
+
+
+def _range_text(value: dict[str, Any]) -> str:
+    return str(value["text"])
+
+
+def _outlets(n: int) -> str:
+    return f"{n} outlet" if n == 1 else f"{n} outlets"
+
+
+def sections(briefing: dict[str, Any]) -> list[Section]:
+    numbers = source_numbers(briefing)
+    out: list[Section] = []
+    disputed = [c for c in briefing["claims"] if c["disputed"]]
+    if disputed:
+        lines = []
+        for claim in disputed:
+            subject = f" ({claim['subject']})" if claim.get("subject") else ""
+            for value in claim["values"]:
+                who = value["attributed_to"] or "the outlet itself"
+                lines.append(Line(f"{_range_text(value)}, according to {who}", _refs(numbers, value["sources"]),
+                                  f"{claim['measure']}{subject}"))
+        out.append(Section("Where sources disagree", lines, "disagree"))
+    out.append(Section("Summary", [Line(item["text"], _refs(numbers, item["sources"])) for item in briefing["summary"]],
+                       "summary"))
+    facts = []
+    for claim in briefing["claims"]:
+        subject = f" ({claim['subject']})" if claim.get("subject") else ""
+        for value in claim["values"]:
+            who = f", according to {value['attributed_to']}" if value["attributed_to"] else ""
+            facts.append(Line(f"{value['text']}{who} — {_outlets(len(value['sources']))}",
+                              _refs(numbers, value["sources"]), f"{claim['measure']}{subject}"))
+    for entity in briefing["entities"]:
+        if len(entity["sources"]) < 2 and not entity["aliases"]:
+            continue
+        aliases = ", ".join(a for a in entity["aliases"] if a != entity["name"])
+        also = f" (also: {aliases})" if aliases else ""
+        facts.append(Line(f"{entity['type'].lower()}{also} — {_outlets(len(entity['sources']))}",
+                          _refs(numbers, entity["sources"]), entity["name"]))
+    if facts:
+        out.append(Section("Key facts", facts, "facts"))
+    if briefing["quotes"]:
+        quotes = sorted(briefing["quotes"], key=lambda q: (q["speaker"] is None, q["speaker"] or ""))
+        out.append(Section("Who said what", [
+            Line(f"“{q['text']}” — {_outlets(len(q['sources']))}", _refs(numbers, q["sources"]),
+                 q["speaker"] or "unattributed") for q in quotes], "quotes"))
+    if briefing["timeline"]:
+        out.append(Section("Timeline", [Line(t["text"], _refs(numbers, t["sources"]), t["date"])
+                                        for t in briefing["timeline"]], "timeline"))
+    coverage = []
+    for entry in briefing["coverage"]:
+        n = [numbers.get(entry["source"], 0)]
+        for fact in entry["unique"]:
+            coverage.append(Line(f"only here: {fact}", n, entry["source"]))
+        for fact in entry["omits"]:
+            coverage.append(Line(f"omits: {fact}", n, entry["source"]))
+    if coverage:
+        out.append(Section("Coverage", coverage, "coverage"))
+    return out
+
+
+def source_legend(briefing: dict[str, Any]) -> list[tuple[int, str]]:
+    legend = []
+    for i, s in enumerate(briefing["sources"], start=1):
+        parts = [s["outlet"] or "outlet unknown", s["published"] or "date unknown"]
+        title = f" — {s['title']}" if s["title"] else ""
+        copy = f" (copy of {s['duplicate_of']})" if s.get("duplicate_of") else ""
+        legend.append((i, f"{s['id']}: {', '.join(parts)}{title}{copy}"))
+    return legend
+
+
+def story_line(briefing: dict[str, Any]) -> str:
+    story = briefing["story"]
+    independent = story.get("independent_sources")
+    origins = f", {independent} independent" if independent is not None else ""
+    return f"{story['articles']} reports from {story['sources']} outlets{origins} · story {story['id']}"
