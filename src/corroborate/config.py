@@ -67,9 +67,7 @@ def _apply(obj: Any, values: dict[str, Any], where: str) -> Any:
             if expected is float and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)
             if not isinstance(value, expected) or isinstance(value, bool) != isinstance(current, bool):
-                raise ConfigError(
-                    f"option {where}{key} must be {expected.__name__}, got {type(value).__name__}"
-                )
+                raise ConfigError(f"option {where}{key} must be {expected.__name__}, got {type(value).__name__}")
             changes[name] = value
     return dataclasses.replace(obj, **changes)
 

@@ -53,7 +53,7 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end]
-        if merged and not any(ch.isalnum() for ch in piece) and "\n" not in text[merged[-1][1]:start]:
+        if merged and not any(ch.isalnum() for ch in piece) and "\n" not in text[merged[-1][1] : start]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

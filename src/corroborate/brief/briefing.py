@@ -89,7 +89,9 @@ def check_citations(briefing: dict[str, Any], articles: Sequence[Article], min_s
         for raw in item["spans"]:
             span = Span(raw["source"], raw["start"], raw["end"])
             if not verify_citation(item["text"], span, by_id, min_support):
-                raise CitationError(f"citation of {span.source} [{span.start}:{span.end}] does not support {item['text']!r}")
+                raise CitationError(
+                    f"citation of {span.source} [{span.start}:{span.end}] does not support {item['text']!r}"
+                )
         if sorted({s["source"] for s in item["spans"]}) != sorted(item["sources"]):
             raise CitationError(f"sources and spans disagree for {item['text']!r}")
 

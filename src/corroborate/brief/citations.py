@@ -20,8 +20,22 @@ from ..model import Article, Span
 
 _WORD = re.compile(r"[^\W_]+(?:[.,'’-][^\W_]+)*", re.UNICODE)
 _DIGIT = re.compile(r"\d")
-_NEGATION = {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "denied", "deny",
-             "denies", "n't", "cannot"}
+_NEGATION = {
+    "not",
+    "no",
+    "never",
+    "none",
+    "nobody",
+    "nothing",
+    "neither",
+    "nor",
+    "without",
+    "denied",
+    "deny",
+    "denies",
+    "n't",
+    "cannot",
+}
 # Function words and reporting verbs: they carry no claim, so they neither support nor block a citation.
 STOPWORDS = frozenset(
     """a an the and or but if then than that this these those there here of in on at by for from to with as
@@ -82,9 +96,7 @@ class Citation:
     support: float
 
 
-def find_citations(
-    summary_text: str, origin: Span, articles: Sequence[Article], min_support: float
-) -> list[Citation]:
+def find_citations(summary_text: str, origin: Span, articles: Sequence[Article], min_support: float) -> list[Citation]:
     """Every source whose best-matching sentence supports ``summary_text``; the origin always included."""
     target = claim_of(summary_text)
     found = [Citation(origin, 1.0)]
@@ -106,4 +118,4 @@ def verify_citation(summary_text: str, span: Span, articles_by_id: dict[str, Art
     article = articles_by_id.get(span.source)
     if article is None or not 0 <= span.start < span.end <= len(article.text):
         return False
-    return supports(summary_text, article.text[span.start:span.end], min_support)
+    return supports(summary_text, article.text[span.start : span.end], min_support)

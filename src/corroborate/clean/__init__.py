@@ -24,7 +24,9 @@ __all__ = ["clean_reports", "clean_report", "normalize_text"]
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CREDIT = re.compile(r"^\s*(?:\((?:via|source|courtesy of)\s*:?[^)]{1,60}\)|[—–-]{1,2}\s*[A-Z][\w&'’. -]{1,50})\s*$", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^\s*(?:\((?:via|source|courtesy of)\s*:?[^)]{1,60}\)|[—–-]{1,2}\s*[A-Z][\w&'’. -]{1,50})\s*$", re.IGNORECASE
+)
 
 
 def normalize_text(text: str) -> str:
@@ -143,9 +145,7 @@ def clean_reports(raws: Sequence[RawReport], options: CleanOptions | None = None
     """Clean a batch, using evidence across it (repeated template lines, dates the other reports give)."""
     options = options or CleanOptions()
     drafts = [_draft(raw) for raw in raws]
-    kept_lines = [
-        [line for i, line in enumerate(d.lines) if i not in dict(d.removed)] for d in drafts
-    ]
+    kept_lines = [[line for i, line in enumerate(d.lines) if i not in dict(d.removed)] for d in drafts]
     repeated = repeated_lines(kept_lines, options.repeated_line_max_words, options.repeated_line_min_reports)
     story_dates = sorted({d for raw in raws for d in metadata.full_dates(normalize_text(raw.text))})
     return [_finish(d, repeated, story_dates) for d in drafts]

@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-_SOCIAL = r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|messenger|bluesky|threads|copy link|print)"
+_SOCIAL = (
+    r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|messenger|bluesky|threads|copy link|print)"
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -24,42 +26,84 @@ PATTERNS: list[tuple[str, str]] = [
     ("skip link", r"skip (?:to|navigation)(?: (?:the )?(?:main )?(?:content|navigation|article))?"),
     ("navigation", r"(?:home|menu|search|sections?|back to top|toggle navigation|close|open menu)"),
     ("vote prompt", r"(?:vote now|vote|cast your vote|take (?:our|the) (?:poll|survey)|have your say)!?"),
-    ("comment prompt", r"(?:join (?:our|the) (?:commenting forum|conversation|discussion|debate)|"
-     r"(?:leave|add|post|show|view|read|hide) (?:a |all |the )?comments?|comments? \(\d+\)|\d+ comments?|comments?)"),
+    (
+        "comment prompt",
+        r"(?:join (?:our|the) (?:commenting forum|conversation|discussion|debate)|"
+        r"(?:leave|add|post|show|view|read|hide) (?:a |all |the )?comments?|comments? \(\d+\)|\d+ comments?|comments?)",
+    ),
     ("comment prompt", r"join (?:our|the) commenting forum.*|comments are (?:closed|moderated).*"),
-    ("newsletter prompt", r"(?:sign up|subscribe|register)(?: now| today| free)?(?: (?:for|to) .{0,60})?|"
-     r".{0,40}newsletters?(?: .{0,60})?|get (?:our|the) .{0,50} (?:in|to) your inbox.*"),
-    ("notification prompt", r"(?:get|turn on|allow|enable) (?:push |breaking news |news )?(?:alerts|notifications)"
-     r"(?: from .{1,60})?"),
-    ("registration prompt", r"(?:register|log ?in|sign ?in|subscribe) (?:to|for) (?:read|continue|keep|access|unlock)"
-     r".{0,60}|already (?:a subscriber|have an account)\??.{0,40}|create (?:a |your )?(?:free )?account.{0,40}|"
-     r"(?:log ?in|sign ?in|log ?out|my account|subscribe|register)"),
-    ("share prompt", rf"(?:share|tweet|email|print|save)(?: this)?(?: (?:article|story|page|link))?(?: (?:on|via) {_SOCIAL})?"
-     rf"|(?:share on |share via )?{_SOCIAL}(?: \| .+)?"),
-    ("advertisement", r"(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?|"
-     r"(?:story|article) continues (?:below|after (?:the )?advertisement)|scroll (?:down )?to continue(?: with content)?"
-     r"|paid (?:content|partner content))"),
-    ("related links", r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|popular now|recommended(?: for you)?|"
-     r"related(?: topics| stories| articles| coverage| content| news)?|more (?:on this story|from .{1,40}|stories)|"
-     r"you (?:may|might) also like|see also|top stories|latest(?: news)?|editor'?s picks|tags?)(?::.*)?"),
+    (
+        "newsletter prompt",
+        r"(?:sign up|subscribe|register)(?: now| today| free)?(?: (?:for|to) .{0,60})?|"
+        r".{0,40}newsletters?(?: .{0,60})?|get (?:our|the) .{0,50} (?:in|to) your inbox.*",
+    ),
+    (
+        "notification prompt",
+        r"(?:get|turn on|allow|enable) (?:push |breaking news |news )?(?:alerts|notifications)"
+        r"(?: from .{1,60})?",
+    ),
+    (
+        "registration prompt",
+        r"(?:register|log ?in|sign ?in|subscribe) (?:to|for) (?:read|continue|keep|access|unlock)"
+        r".{0,60}|already (?:a subscriber|have an account)\??.{0,40}|create (?:a |your )?(?:free )?account.{0,40}|"
+        r"(?:log ?in|sign ?in|log ?out|my account|subscribe|register)",
+    ),
+    (
+        "share prompt",
+        rf"(?:share|tweet|email|print|save)(?: this)?(?: (?:article|story|page|link))?(?: (?:on|via) {_SOCIAL})?"
+        rf"|(?:share on |share via )?{_SOCIAL}(?: \| .+)?",
+    ),
+    (
+        "advertisement",
+        r"(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?|"
+        r"(?:story|article) continues (?:below|after)(?: (?:the|this))?(?: advertisement| ad)?|scroll (?:down )?to continue(?: with content)?"  # noqa: E501
+        r"|paid (?:content|partner content))",
+    ),
+    (
+        "related links",
+        r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|popular now|recommended(?: for you)?|"
+        r"related(?: topics| stories| articles| coverage| content| news)?|more (?:on this story|from .{1,40}|stories)|"
+        r"you (?:may|might) also like|see also|top stories|latest(?: news)?|editor'?s picks|tags?)(?::.*)?",
+    ),
     ("related links", r"(?:read more|read also|also read|related|see also|watch|listen|more)\s*[:|\-–—]\s*.+"),
-    ("photo credit", r"(?:photo|photograph|picture|image|file photo|video|illustration)(?: credit)?s?\s*[:|/]\s*.+|"
-     r"\(?(?:image|photo|picture)s? (?:credit|courtesy)\b.*|.*\((?:photo|photograph|picture|image)s? (?:by|credit|courtesy)\b.*\)\.?|"
-     r"credit\s*:\s*.+|.+ (?:/|via) (?:getty images|afp|reuters|ap|epa|anadolu)\)?\.?"),
+    (
+        "photo credit",
+        r"(?:photo|photograph|picture|image|file photo|video|illustration)(?: credit)?s?\s*[:|/]\s*.+|"
+        r"\(?(?:image|photo|picture)s? (?:credit|courtesy)\b.*|.*\((?:photo|photograph|picture|image)s? (?:by|credit|courtesy)\b.*\)\.?|"  # noqa: E501
+        r"credit\s*:\s*.+|.+ (?:/|via) (?:getty images|afp|reuters|ap|epa|anadolu)\)?\.?",
+    ),
     ("copyright line", r".*(?:©|\(c\)|copyright\b|all rights reserved).*"),
-    ("byline", r"(?:by|written by|words by|author|reporter|reporting by|posted by|edited by)\s*:?\s*"
-     r"(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})*)?"),
-    ("date stub", rf"(?:updated|published|posted|last (?:updated|modified)|first published|date)\s*:?\s*"
-     rf"(?:(?:on )?[\w ,.:/+-]{{0,40}})?"),
-    ("date stub", rf"(?:\w+day,? )?(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})(?:,? \d{{1,2}}[:.]\d{{2}}.*)?"),
+    (
+        "byline",
+        r"(?:by|written by|words by|author|reporter|reporting by|posted by|edited by)\s*:?\s*"
+        r"(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})*)?",
+    ),
+    (
+        "date stub",
+        r"(?:updated|published|posted|last (?:updated|modified)|first published|date)\s*:?\s*"
+        r"(?:(?:on )?[\w ,.:/+-]{0,40})?",
+    ),
+    (
+        "date stub",
+        rf"(?:\w+day,? )?(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})(?:,? \d{{1,2}}[:.]\d{{2}}.*)?",
+    ),
     ("list of sources", r"sources?\s*:\s*.+|additional reporting by .+|(?:compiled|reporting) (?:by|from) .+"),
-    ("cookie notice", r".*\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences|consent)|"
-     r"accept (?:all )?cookies|privacy (?:policy|settings)|terms (?:of use|and conditions|of service))\b.*"),
-    ("follow prompt", r"follow (?:us|[\w ]{1,30}) on .{1,40}|(?:download|get) (?:our|the) (?:free )?app.*|"
-     r"click here.*|tap here.*|(?:listen to|watch) (?:this|the) (?:article|story|video).*|\d+ min(?:ute)?s? read|"
-     r"reading time:? .*|loading\.*|(?:please )?enable javascript.*"),
-    ("reader prompt", r"(?:do you have|got) a (?:story|news tip|tip)\b.*|contact (?:us|the newsroom).*|"
-     r"(?:report an error|corrections?|send us feedback).*"),
+    (
+        "cookie notice",
+        r".*\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences|consent)|"
+        r"accept (?:all )?cookies|privacy (?:policy|settings)|terms (?:of use|and conditions|of service))\b.*",
+    ),
+    (
+        "follow prompt",
+        r"follow (?:us|[\w ]{1,30}) on .{1,40}|(?:download|get) (?:our|the) (?:free )?app.*|"
+        r"click here.*|tap here.*|(?:listen to|watch) (?:this|the) (?:article|story|video).*|\d+ min(?:ute)?s? read|"
+        r"reading time:? .*|loading\.*|(?:please )?enable javascript.*",
+    ),
+    (
+        "reader prompt",
+        r"(?:do you have|got) a (?:story|news tip|tip)\b.*|contact (?:us|the newsroom).*|"
+        r"(?:report an error|corrections?|send us feedback).*",
+    ),
 ]
 _COMPILED = [(reason, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for reason, pattern in PATTERNS]
 

@@ -22,15 +22,24 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
         ],
         start=1,
     )
     for m in names
 }
-_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH_RE},? (\d{{4}})\b", re.IGNORECASE)
 _MDY = re.compile(rf"\b{_MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -131,16 +140,16 @@ def copyright_year(lines: Sequence[str]) -> int | None:
     return None
 
 
-def dateline_date(year: int | None, month: int, day: int, hints: Sequence[dt.date], fallback_year: int | None) -> dt.date | None:
+def dateline_date(
+    year: int | None, month: int, day: int, hints: Sequence[dt.date], fallback_year: int | None
+) -> dt.date | None:
     """Complete a year-less dateline: the year of the nearest explicit date given, else ``fallback_year``."""
     if year is None:
         if hints:
             # Choose the year that puts the dateline closest to the dates the text itself gives.
             years = {h.year for h in hints} | {h.year + 1 for h in hints} | {h.year - 1 for h in hints}
             best = min(
-                (abs((_make_date(y, month, day) or dt.date(y, month, 1)) - h).days, y)
-                for y in years
-                for h in hints
+                (abs((_make_date(y, month, day) or dt.date(y, month, 1)) - h).days, y) for y in years for h in hints
             )
             year = best[1]
         else:

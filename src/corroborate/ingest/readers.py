@@ -46,9 +46,7 @@ def _iter_files(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
 
 
-def read_paths(
-    paths: Sequence[Path], max_bytes: int = MAX_INPUT_BYTES
-) -> tuple[list[RawReport], list[Rejection]]:
+def read_paths(paths: Sequence[Path], max_bytes: int = MAX_INPUT_BYTES) -> tuple[list[RawReport], list[Rejection]]:
     """Read files or folders (recursively, in sorted order) into raw reports and rejections."""
     reports: list[RawReport] = []
     rejected: list[Rejection] = []
@@ -63,7 +61,9 @@ def read_paths(
             if isinstance(item, Rejection):
                 rejected.append(item)
             elif item.id in seen:
-                rejected.append(Rejection(item.location, f"duplicate id {item.id!r}, already read from {seen[item.id]}"))
+                rejected.append(
+                    Rejection(item.location, f"duplicate id {item.id!r}, already read from {seen[item.id]}")
+                )
             else:
                 seen[item.id] = item.location
                 reports.append(item)

@@ -27,13 +27,17 @@ def _line(line: Line, prefix: str) -> str:
 def _story(briefing: dict[str, Any], index: int) -> str:
     prefix = f"s{index}-"
     story = briefing["story"]
-    parts = [f'<article id="{escape(story["id"], quote=True)}">',
-             f"<h1>{escape(story['headline'] or 'Untitled story')}</h1>",
-             f'<p class="meta">{escape(story_line(briefing))}</p>']
+    parts = [
+        f'<article id="{escape(story["id"], quote=True)}">',
+        f"<h1>{escape(story['headline'] or 'Untitled story')}</h1>",
+        f'<p class="meta">{escape(story_line(briefing))}</p>',
+    ]
     for section in sections(briefing):
         cls = ' class="disagree"' if section.anchor == "disagree" else ""
         items = "".join(_line(line, prefix) for line in section.lines) or "<li><em>nothing to show</em></li>"
-        parts.append(f'<section id="{prefix}{section.anchor}"{cls}><h2>{escape(section.title)}</h2><ul>{items}</ul></section>')
+        parts.append(
+            f'<section id="{prefix}{section.anchor}"{cls}><h2>{escape(section.title)}</h2><ul>{items}</ul></section>'
+        )
     legend = []
     for (n, text), source in zip(source_legend(briefing), briefing["sources"], strict=True):
         legend.append(
@@ -52,8 +56,8 @@ def render_html(briefings: Sequence[dict[str, Any]]) -> str:
     title = briefings[0]["story"]["headline"] if len(briefings) == 1 else "corroborate briefings"
     body = "\n<hr>\n".join(_story(b, i) for i, b in enumerate(briefings))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title or 'corroborate briefing')}</title><style>{_CSS}</style></head>\n"
         f"<body>\n{body}\n</body></html>\n"
     )

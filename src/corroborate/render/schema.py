@@ -29,8 +29,18 @@ BRIEFING_SCHEMA: dict[str, Any] = {
     "title": "corroborate briefing",
     "description": "One story's briefing. Every span is a character range [start, end) of sources[].text.",
     **_obj(
-        ["schema_version", "story", "sources", "summary", "entities", "quotes", "claims", "timeline",
-         "coverage", "rejected"],
+        [
+            "schema_version",
+            "story",
+            "sources",
+            "summary",
+            "entities",
+            "quotes",
+            "claims",
+            "timeline",
+            "coverage",
+            "rejected",
+        ],
         schema_version={"const": "1"},
         story=_obj(
             ["id", "headline", "articles", "sources"],
@@ -71,8 +81,13 @@ BRIEFING_SCHEMA: dict[str, Any] = {
         },
         quotes={
             "type": "array",
-            "items": _obj(["speaker", "text", "sources", "spans"], speaker=_STR_OR_NULL, text={"type": "string"},
-                          sources=_IDS, spans=_SPANS),
+            "items": _obj(
+                ["speaker", "text", "sources", "spans"],
+                speaker=_STR_OR_NULL,
+                text={"type": "string"},
+                sources=_IDS,
+                spans=_SPANS,
+            ),
         },
         claims={
             "type": "array",

@@ -54,35 +54,69 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
             subject = f" ({claim['subject']})" if claim.get("subject") else ""
             for value in claim["values"]:
                 who = value["attributed_to"] or "the outlet itself"
-                lines.append(Line(f"{_range_text(value)}, according to {who}", _refs(numbers, value["sources"]),
-                                  f"{claim['measure']}{subject}"))
+                lines.append(
+                    Line(
+                        f"{_range_text(value)}, according to {who}",
+                        _refs(numbers, value["sources"]),
+                        f"{claim['measure']}{subject}",
+                    )
+                )
         out.append(Section("Where sources disagree", lines, "disagree"))
-    out.append(Section("Summary", [Line(item["text"], _refs(numbers, item["sources"])) for item in briefing["summary"]],
-                       "summary"))
+    out.append(
+        Section(
+            "Summary", [Line(item["text"], _refs(numbers, item["sources"])) for item in briefing["summary"]], "summary"
+        )
+    )
     facts = []
     for claim in briefing["claims"]:
         subject = f" ({claim['subject']})" if claim.get("subject") else ""
         for value in claim["values"]:
             who = f", according to {value['attributed_to']}" if value["attributed_to"] else ""
-            facts.append(Line(f"{value['text']}{who} — {_outlets(len(value['sources']))}",
-                              _refs(numbers, value["sources"]), f"{claim['measure']}{subject}"))
+            facts.append(
+                Line(
+                    f"{value['text']}{who} — {_outlets(len(value['sources']))}",
+                    _refs(numbers, value["sources"]),
+                    f"{claim['measure']}{subject}",
+                )
+            )
     for entity in briefing["entities"]:
         if len(entity["sources"]) < 2 and not entity["aliases"]:
             continue
         aliases = ", ".join(a for a in entity["aliases"] if a != entity["name"])
         also = f" (also: {aliases})" if aliases else ""
-        facts.append(Line(f"{entity['type'].lower()}{also} — {_outlets(len(entity['sources']))}",
-                          _refs(numbers, entity["sources"]), entity["name"]))
+        facts.append(
+            Line(
+                f"{entity['type'].lower()}{also} — {_outlets(len(entity['sources']))}",
+                _refs(numbers, entity["sources"]),
+                entity["name"],
+            )
+        )
     if facts:
         out.append(Section("Key facts", facts, "facts"))
     if briefing["quotes"]:
         quotes = sorted(briefing["quotes"], key=lambda q: (q["speaker"] is None, q["speaker"] or ""))
-        out.append(Section("Who said what", [
-            Line(f"“{q['text']}” — {_outlets(len(q['sources']))}", _refs(numbers, q["sources"]),
-                 q["speaker"] or "unattributed") for q in quotes], "quotes"))
+        out.append(
+            Section(
+                "Who said what",
+                [
+                    Line(
+                        f"“{q['text']}” — {_outlets(len(q['sources']))}",
+                        _refs(numbers, q["sources"]),
+                        q["speaker"] or "unattributed",
+                    )
+                    for q in quotes
+                ],
+                "quotes",
+            )
+        )
     if briefing["timeline"]:
-        out.append(Section("Timeline", [Line(t["text"], _refs(numbers, t["sources"]), t["date"])
-                                        for t in briefing["timeline"]], "timeline"))
+        out.append(
+            Section(
+                "Timeline",
+                [Line(t["text"], _refs(numbers, t["sources"]), t["date"]) for t in briefing["timeline"]],
+                "timeline",
+            )
+        )
     coverage = []
     for entry in briefing["coverage"]:
         n = [numbers.get(entry["source"], 0)]

@@ -1,0 +1,82 @@
+"""Shared fixtures.
+
+- ``repo``: the repository root.
+- ``shared_data``: ``../shared/data`` (or ``$CORROBORATE_SHARED/data``); the test is skipped, with the reason
+  shown, when the benchmark data is absent.
+- ``example_dirs`` / ``gold``: the bundled fictional example stories and their hand-written gold.
+- ``mini_story``: a small hand-written fictional story (three reports) as raw text files in a temp folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_root() -> Path:
+    env = os.environ.get("CORROBORATE_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    data = shared_root() / "data"
+    if not data.is_dir():
+        pytest.skip(f"benchmark data not found at {data} (set CORROBORATE_SHARED or place ../shared beside the repo)")
+    return data
+
+
+def example_story_dirs() -> list[Path]:
+    return sorted(p for p in (REPO / "examples").iterdir() if p.is_dir()) if (REPO / "examples").is_dir() else []
+
+
+def load_gold(slug: str, folder: str = "gold") -> dict[str, Any]:
+    return json.loads((REPO / "tests" / folder / f"{slug}.json").read_text(encoding="utf-8"))
+
+
+MINI_STORY = {
+    "wire.txt": """Skip to main content
+Blast hits Al-Qasrin market
+By
+Updated: 7 March 2026
+KARESH, March 7 (Meridian Press) - A blast tore through the central market of Al-Qasrin on Saturday, killing 62 people, officials said.  # noqa: E501
+
+Prime Minister Jane Doe called the attack "a cowardly act" and ordered an inquiry.
+He denied it.
+Vote Now
+© 2026 Meridian Press. All rights reserved.
+""",
+    "ledger.txt": """Home | World | Politics | Sport
+Market bombing in El Qasrin leaves scores dead
+A blast tore through the central market of El Qasrin on Saturday, killing more than 80 people, a monitoring group said.
+Ms Doe called the attack "a cowardly act".
+The road remains closed.
+Join our commenting forum
+Get notifications from The Harbour Ledger
+""",
+    "courier.txt": """Qasreen bombing: what we know
+The blast in the central market of Qasreen on Saturday killed 62 people, officials said.
+The Northern Liberation Front (NLF) denied involvement on Sunday.
+Share this article
+""",
+}
+
+
+@pytest.fixture()
+def mini_story(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, text in MINI_STORY.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
