@@ -50,7 +50,7 @@ MINI_STORY = {
 Blast hits Al-Qasrin market
 By
 Updated: 7 March 2026
-KARESH, March 7 (Meridian Press) - A blast tore through the central market of Al-Qasrin on Saturday, killing 62 people, officials said.  # noqa: E501
+KARESH, March 7 (Meridian Press) - A blast tore through the central market of Al-Qasrin on Saturday, killing 62 people, officials said.
 
 Prime Minister Jane Doe called the attack "a cowardly act" and ordered an inquiry.
 He denied it.

@@ -100,7 +100,7 @@ def test_html_metadata_through_trafilatura(tmp_path: Path) -> None:
     <meta property="og:site_name" content="Vellmark Courier"><meta name="author" content="Ilse Brandt">
     <meta property="article:published_time" content="2026-04-11T08:00:00Z"></head><body>
     <nav><a href="/">Home</a> | <a href="/w">World</a></nav>
-    <article><h1>Dam talks stall</h1><p>Negotiators from Vellmark and Osterra failed to agree on water quotas on Friday, officials said.</p>  # noqa: E501
+    <article><h1>Dam talks stall</h1><p>Negotiators from Vellmark and Osterra failed to agree on water quotas on Friday, officials said.</p>
     <p>The talks will resume next month in the border town of Krell, according to the mediators.</p></article>
     <footer>© 2026 Vellmark Courier</footer></body></html>"""
     (tmp_path / "courier.html").write_text(page, encoding="utf-8")
