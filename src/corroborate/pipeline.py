@@ -5,6 +5,7 @@ Each function takes and returns plain data objects; this module only wires the s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,10 +34,37 @@ def prepare(raws: Sequence[RawReport], config: Config) -> list[Article]:
     articles = clean_reports(raws, config.clean)
     for article in articles:
         article.sentences = split_sentences(article.text)
-    copies = mark_syndication(articles)
+    copies = choose_originals(articles, mark_syndication(articles))
     for article in articles:
         article.duplicate_of = copies.get(article.id)
     return articles
+
+
+def choose_originals(articles: Sequence[Article], copies: dict[str, str]) -> dict[str, str]:
+    """Re-point each group of near-duplicates at its true origin.
+
+    MinHash finds the group; which member is the original is read from the reports themselves: the one whose
+    outlet the others credit ("(Via Meridian Press)"), then one that credits nobody, then the earliest dated
+    (undated last), then the smallest id.
+    """
+    by_id = {a.id: a for a in articles}
+    groups: dict[str, set[str]] = {}
+    for copy, original in copies.items():
+        groups.setdefault(original, {original}).add(copy)
+
+    def key(member: Article, group: set[str]) -> tuple[int, int, dt.date, str]:
+        credited = any(
+            member.outlet and member.outlet.casefold() in {c.casefold() for c in by_id[o].cites_outlets}
+            for o in group
+            if o != member.id
+        )
+        return (0 if credited else 1, 1 if member.cites_outlets else 0, member.published or dt.date.max, member.id)
+
+    result: dict[str, str] = {}
+    for members in groups.values():
+        origin = min(members, key=lambda m: key(by_id[m], members))
+        result.update({m: origin for m in members if m != origin})
+    return dict(sorted(result.items()))
 
 
 def brief_story(

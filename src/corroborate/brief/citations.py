@@ -66,6 +66,7 @@ class Claim:
     stems: frozenset[str]
     numbers: frozenset[str]
     negated: bool
+    words: frozenset[str]
 
 
 def claim_of(text: str) -> Claim:
@@ -73,15 +74,15 @@ def claim_of(text: str) -> Claim:
     numbers = frozenset(w.replace(",", "") for w in words if _DIGIT.search(w))
     stems = frozenset(_stem(w) for w in words if w not in STOPWORDS and not _DIGIT.search(w) and len(w) > 1)
     negated = any(w in _NEGATION or w.endswith("n't") for w in words)
-    return Claim(stems, numbers, negated)
+    return Claim(stems, numbers, negated, frozenset(words))
 
 
 def support(summary: Claim, candidate: Claim) -> float:
     """Share of the summary sentence's content the candidate carries; 0 when a number or negation differs."""
     if not summary.numbers <= candidate.numbers or summary.negated != candidate.negated:
         return 0.0
-    if not summary.stems:
-        return 1.0 if summary.numbers else 0.0
+    if not summary.stems:  # nothing but function words and numbers: require every word
+        return 1.0 if summary.words <= candidate.words else 0.0
     return len(summary.stems & candidate.stems) / len(summary.stems)
 
 

@@ -49,10 +49,19 @@ def _draft(raw: RawReport) -> _Draft:
     lines = [" ".join(line.split()) for line in normalize_text(raw.text).split("\n")]
     headline = raw.title.strip() if raw.title else None
     draft = _Draft(raw, lines, headline)
+    mastheads = _masthead_forms(raw.outlet, lines)
+    in_links = False  # inside a "Most read" / "Related" block: its headline lines are links, not report text
     for i, line in enumerate(lines):
         if not line:
             continue
         reason = furniture_reason(line) or ("credit line" if _CREDIT.match(line) else None)
+        if reason is None and normalize_line(line) in mastheads:
+            reason = "masthead"
+        if reason is None and in_links and not is_sentence_like(line):
+            reason = "related links"
+        if reason is None and _is_poll_question(lines, i):
+            reason = "poll"
+        in_links = (reason == "related links" and ":" not in line) or (in_links and reason is not None)
         if reason is None and raw.title_in_text and draft.headline is None:
             draft.headline = line
             draft.removed.append((i, "headline"))
@@ -62,6 +71,31 @@ def _draft(raw: RawReport) -> _Draft:
         if reason:
             draft.removed.append((i, reason))
     return draft
+
+
+def _neighbour(lines: Sequence[str], i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j]:
+        j += step
+    return lines[j] if 0 <= j < len(lines) else ""
+
+
+def _is_poll_question(lines: Sequence[str], i: int) -> bool:
+    """A question standing next to a vote prompt is the poll's question, not the report's."""
+    if not lines[i].endswith("?") or len(lines[i].split()) > 25:
+        return False
+    return any(furniture_reason(_neighbour(lines, i, step)) == "vote prompt" for step in (-1, 1))
+
+
+def _masthead_forms(declared: str | None, lines: Sequence[str]) -> set[str]:
+    """The outlet's name as a line of its own (with and without "The") marks the site's masthead."""
+    names = {declared, metadata.outlet_from_lines(lines)}
+    forms = set()
+    for name in names:
+        if name:
+            base = normalize_line(name)
+            forms |= {base, base.removeprefix("the "), "the " + base.removeprefix("the ")}
+    return forms
 
 
 def _paragraphs(lines: Sequence[str], dropped: set[int]) -> str:

@@ -100,6 +100,11 @@ PATTERNS: list[tuple[str, str]] = [
         r"reading time:? .*|loading\.*|(?:please )?enable javascript.*",
     ),
     (
+        "donation prompt",
+        r"(?:support|fund|back) (?:our|independent|quality|local|public[- ]interest) "
+        r"(?:journalism|reporting|newsroom|work).{0,60}|(?:donate|become a (?:member|supporter)|make a donation)\b.{0,60}",
+    ),
+    (
         "reader prompt",
         r"(?:do you have|got) a (?:story|news tip|tip)\b.*|contact (?:us|the newsroom).*|"
         r"(?:report an error|corrections?|send us feedback).*",
