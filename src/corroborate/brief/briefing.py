@@ -7,6 +7,7 @@ with checked citations, and the analysis fields (filled by ``analyze.story`` whe
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,14 +45,34 @@ def source_record(article: Article) -> dict[str, Any]:
     }
 
 
+# A summary sentence is read out of its context, so one that leans on the sentence before it reads wrong:
+# a leading pronoun or connective ("She told parliament", "Then we will rebuild") or a quote left open.
+_DEPENDENT_START = re.compile(
+    r"^[\"“‘']?(?:he|she|they|it|its|this|these|those|his|her|their|then|but|and|so|also|however|still|yet|"
+    r"there|here|instead|otherwise|meanwhile)\b",
+    re.IGNORECASE,
+)
+
+
+def stands_alone(text: str) -> bool:
+    """Can this sentence be read without the one before it?"""
+    if _DEPENDENT_START.match(text) or text[:1].islower():
+        return False
+    straight = text.count('"')
+    return straight % 2 == 0 and text.count("“") == text.count("”")
+
+
 def candidates_for(articles: Sequence[Article]) -> tuple[list[Candidate], list[tuple[Article, int]]]:
-    """Summary candidates from every report that is not a copy of another (copies would fake consensus)."""
+    """Summary candidates: sentences that stand alone, from every report that is not a copy of another
+    (copies would fake consensus; they are still cited)."""
     candidates: list[Candidate] = []
     where: list[tuple[Article, int]] = []
     originals = [a for a in articles if a.duplicate_of is None]
     for doc, article in enumerate(originals):
         for k, (start, end) in enumerate(article.sentences):
             text = article.text[start:end]
+            if not stands_alone(text):
+                continue
             candidates.append(Candidate(doc, k, text, len(article.sentences), article.published))
             where.append((article, k))
     return candidates, where
