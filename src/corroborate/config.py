@@ -39,11 +39,20 @@ class BriefOptions:
 
 
 @dataclass(frozen=True)
+class AnalyzeOptions:
+    """Options of the analyze stage."""
+
+    # Cross-source analysis (entities, quotes, numbers, timeline, coverage); off gives summary-only briefings.
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class Config:
     """All options of a run. ``Config()`` gives the defaults."""
 
     max_input_bytes: int = MAX_INPUT_BYTES
     clean: CleanOptions = field(default_factory=CleanOptions)
+    analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
     brief: BriefOptions = field(default_factory=BriefOptions)
 
     def to_dict(self) -> dict[str, Any]:

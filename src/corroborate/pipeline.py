@@ -70,8 +70,14 @@ def choose_originals(articles: Sequence[Article], copies: dict[str, str]) -> dic
 def brief_story(
     articles: Sequence[Article], story_id: str | None, config: Config, rejected: Sequence[Rejection] = ()
 ) -> dict[str, Any]:
-    """Brief one story of prepared articles."""
-    return build_briefing(articles, config, story_id, rejected)
+    """Analyze and brief one story of prepared articles."""
+    analysis = None
+    if config.analyze.enabled:
+        # Imported here: the analyze stage loads torch and the NER model; `schema` and `--help` need neither.
+        from .analyze.story import analyze_story
+
+        analysis = analyze_story(articles)
+    return build_briefing(articles, config, story_id, rejected, analysis)
 
 
 def group_by_story(raws: Sequence[RawReport]) -> list[tuple[str | None, list[RawReport]]]:

@@ -18,6 +18,7 @@ from .citations import find_citations, verify_citation
 from .summarize import Candidate, select
 
 SCHEMA_VERSION = "1"
+ANALYSIS_FIELDS = ("entities", "quotes", "claims", "timeline", "coverage")
 
 
 def story_id_for(articles: Sequence[Article]) -> str:
@@ -133,8 +134,10 @@ def build_briefing(
     config: Config,
     story_id: str | None = None,
     rejected: Sequence[Rejection] = (),
+    analysis: dict[str, list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
-    """Assemble the briefing dict for one story. Articles must already be cleaned and sentence-split."""
+    """Assemble the briefing dict for one story. Articles must already be cleaned and sentence-split;
+    ``analysis`` holds the cross-source fields (``analyze.story.analyze_story``), empty lists when absent."""
     ordered = sorted(articles, key=lambda a: a.id)
     summary, ranks = build_summary(ordered, config)
     copies = {a.id: a.duplicate_of for a in ordered if a.duplicate_of}
@@ -150,11 +153,7 @@ def build_briefing(
         },
         "sources": [source_record(a) for a in ordered],
         "summary": summary,
-        "entities": [],
-        "quotes": [],
-        "claims": [],
-        "timeline": [],
-        "coverage": [],
+        **{key: list((analysis or {}).get(key, [])) for key in ANALYSIS_FIELDS},
         "rejected": [r.to_dict() for r in rejected],
         "config": config.to_dict(),
     }

@@ -1,0 +1,126 @@
+"""Story-level analysis: entities with aliases, quotes with speakers, numeric claims, timeline, coverage.
+
+Reads a story's prepared Articles (cleaned text, sentences, ``duplicate_of``); returns the briefing's analysis
+fields as plain dicts, every item carrying character spans on its sources. The per-article extractors live in
+their own modules (``ner``, ``entities``, ``quotes``, ``numbers``, ``timex``); this module only runs them over
+the story and reconciles their results across reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Article
+from .coverage import coverage
+from .entities import Entity, Mention, link_entities
+from .ner import load_tagger
+from .numbers import find_numbers, group_claims
+from .quotes import Quote, find_quotes, group_quotes
+from .timeline import build_timeline
+
+# NER label -> the contract's entity type when the linker has no better evidence.
+_ENTITY_FIELDS = ("name", "type", "aliases", "sources", "mentions")
+
+
+def _span(source: str, start: int, end: int) -> dict[str, Any]:
+    return {"source": source, "start": start, "end": end}
+
+
+def find_entities(articles: Sequence[Article]) -> list[Entity]:
+    tagger = load_tagger()
+    tagged = tagger.tag_texts([a.text for a in articles])
+    mentions = [
+        Mention(a.id, s, e, a.text[s:e], label) for a, spans in zip(articles, tagged, strict=True) for s, e, label in spans
+    ]
+    return link_entities({a.id: a.text for a in articles}, mentions)
+
+
+def entity_records(entities: Sequence[Entity]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": e.name,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "sources": list(e.sources),
+            "mentions": len(e.mentions),
+            "spans": [_span(m.source, m.start, m.end) for m in sorted(e.mentions, key=lambda m: (m.source, m.start))],
+        }
+        for e in entities
+    ]
+
+
+def _canonical_speaker(speaker: str | None, entities: Sequence[Entity]) -> str | None:
+    """Map a speaker phrase ("Ms Vardaman", "the interior minister") to its entity's canonical name."""
+    if not speaker:
+        return None
+    folded = speaker.casefold().removeprefix("the ")
+    for entity in entities:
+        forms = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+        if folded in forms or speaker.casefold() in forms:
+            return entity.name
+    return speaker
+
+
+def quote_records(articles: Sequence[Article], entities: Sequence[Entity]) -> list[dict[str, Any]]:
+    people = [e.name for e in entities if e.type == "PERSON"]
+    people += [a for e in entities if e.type == "PERSON" for a in e.aliases]
+    found: list[tuple[str, Quote]] = []
+    for article in articles:
+        for quote in find_quotes(article.text, people):
+            if len(quote.text.split()) >= 3 or not quote.partial:
+                found.append((article.id, quote))
+    records = []
+    for group in group_quotes(found):
+        speakers = [_canonical_speaker(q.speaker, entities) for _, q in group]
+        named = sorted({s for s in speakers if s}, key=lambda s: (-speakers.count(s), s))
+        longest = max(group, key=lambda item: (len(item[1].text), item[0]))[1]
+        records.append(
+            {
+                "speaker": named[0] if named else None,
+                "text": longest.text,
+                "sources": sorted({sid for sid, _ in group}),
+                "spans": [_span(sid, s, e) for sid, q in sorted(group, key=lambda i: (i[0], i[1].start)) for s, e in q.parts],
+                "partial": all(q.partial for _, q in group),
+            }
+        )
+    records.sort(key=lambda r: (-len(r["sources"]), r["speaker"] or "~", r["text"]))
+    return records
+
+
+def claim_records(articles: Sequence[Article]) -> list[dict[str, Any]]:
+    items = [(a.id, m) for a in articles for m in find_numbers(a.text, a.sentences)]
+    records = []
+    for group in group_claims(items):
+        values = []
+        for value in group.values:
+            values.append(
+                {
+                    "text": value.text,
+                    "low": value.low,
+                    "high": value.high,
+                    "attributed_to": value.attributed_to,
+                    "sources": list(value.sources),
+                    "spans": [_span(sid, m.start, m.end) for sid, m in sorted(value.mentions, key=lambda i: (i[0], i[1].start))],
+                    "attributions": sorted({f"{sid}: {m.attributed_to or 'own voice'}" for sid, m in value.mentions}),
+                }
+            )
+        records.append({"measure": group.measure, "subject": group.subject, "disputed": group.disputed, "values": values})
+    records.sort(key=lambda r: (not r["disputed"], -sum(len(v["sources"]) for v in r["values"]), r["measure"], r["subject"] or ""))
+    return records
+
+
+def analyze_story(articles: Sequence[Article]) -> dict[str, list[dict[str, Any]]]:
+    """All analysis fields of the briefing for one story."""
+    entities = find_entities(articles)
+    entity_dicts = entity_records(entities)
+    quotes = quote_records(articles, entities)
+    claims = claim_records(articles)
+    timeline = build_timeline(articles)
+    return {
+        "entities": entity_dicts,
+        "quotes": quotes,
+        "claims": claims,
+        "timeline": timeline,
+        "coverage": coverage(articles, entity_dicts, quotes, claims),
+    }

@@ -1,0 +1,1 @@
+"""Evaluation helpers shared by tests and benchmarks (scoring briefings against hand-written gold)."""

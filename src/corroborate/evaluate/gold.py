@@ -1,0 +1,110 @@
+"""Score a briefing against a story's hand-written gold (tests/gold/*.json, tests/heldout/*.json).
+
+Each gold item is a check that passes or fails; the result lists the failures so a miss can be read.
+Matching is strict where the product promises it (all aliases merged into one entity; a quote's speaker and
+every source carrying it; a claim's range and attribution; an event's resolved date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _norm(text: str | None) -> str:
+    text = (text or "").replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    return " ".join(text.casefold().split())
+
+
+@dataclass
+class GoldScore:
+    passed: dict[str, int] = field(default_factory=dict)
+    total: dict[str, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    def check(self, category: str, ok: bool, what: str) -> None:
+        self.total[category] = self.total.get(category, 0) + 1
+        self.passed[category] = self.passed.get(category, 0) + int(ok)
+        if not ok:
+            self.failures.append(f"{category}: {what}")
+
+    def summary(self) -> dict[str, str]:
+        return {k: f"{self.passed[k]}/{self.total[k]}" for k in sorted(self.total)}
+
+
+def _entity_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tuple[bool, str]:
+    wanted = {_norm(gold["canonical"]), *(_norm(a) for a in gold["aliases"])}
+    best: tuple[int, dict[str, Any] | None] = (0, None)
+    for e in entities:
+        forms = {_norm(e["name"]), *(_norm(a) for a in e["aliases"])}
+        overlap = len(wanted & forms)
+        if overlap > best[0]:
+            best = (overlap, e)
+    entity = best[1]
+    if entity is None:
+        return False, f"{gold['canonical']}: not found"
+    forms = {_norm(entity["name"]), *(_norm(a) for a in entity["aliases"])}
+    missing = sorted(wanted - forms)
+    ok = not missing and _norm(entity["name"]) == _norm(gold["canonical"])
+    return ok, f"{gold['canonical']}: got name {entity['name']!r}, missing aliases {missing}"
+
+
+def _quote_ok(gold: dict[str, Any], quotes: Iterable[dict[str, Any]]) -> tuple[bool, str]:
+    frag = _norm(gold["contains"])
+    found = [q for q in quotes if frag in _norm(q["text"])]
+    if not found:
+        return False, f"{gold['contains']!r}: not found"
+    sources = set().union(*(set(q["sources"]) for q in found))
+    speakers = {_norm(q["speaker"]) for q in found}
+    ok = sources == set(gold["sources"]) and speakers == {_norm(gold["speaker"])}
+    return ok, f"{gold['contains']!r}: speakers {sorted(s for s in speakers)}, sources {sorted(sources)} vs {gold['sources']}"
+
+
+def _value_ok(gold: dict[str, Any], values: Iterable[dict[str, Any]]) -> bool:
+    for v in values:
+        if v["low"] == gold["low"] and v["high"] == gold["high"] and set(gold["sources"]) <= set(v["sources"]):
+            want = _norm(gold["attributed_to"])
+            got = _norm(v["attributed_to"])
+            if (not want and not got) or (want and got and (want in got or got in want)):
+                return True
+    return False
+
+
+def _claim_ok(gold: dict[str, Any], claims: Iterable[dict[str, Any]]) -> tuple[bool, str]:
+    same = [c for c in claims if c["measure"] == gold["measure"]]
+    values = [v for c in same for v in c["values"]]
+    missing = [g["text"] for g in gold["values"] if not _value_ok(g, values)]
+    disputed_ok = any(c["disputed"] == gold["disputed"] for c in same) if same else False
+    if gold["disputed"]:
+        disputed_ok = any(c["disputed"] for c in same)
+    return (not missing and disputed_ok), f"{gold['measure']}: missing values {missing}, disputed ok {disputed_ok}"
+
+
+def _event_ok(gold: dict[str, Any], timeline: Iterable[dict[str, Any]]) -> tuple[bool, str]:
+    frag = _norm(gold["contains"])
+    hits = [t for t in timeline if frag in _norm(t["text"]) or any(frag in _norm(r.get("sentence", "")) for r in t.get("resolved", []))]
+    on_date = [t for t in hits if t["date"] == gold["date"]]
+    sources = set().union(*(set(t["sources"]) for t in on_date)) if on_date else set()
+    ok = bool(on_date) and set(gold["sources"]) <= sources
+    got = sorted({t["date"] for t in hits})
+    return ok, f"{gold['contains']!r} ({gold['resolved_from']}): want {gold['date']} from {gold['sources']}, got dates {got}"
+
+
+def score_briefing(briefing: dict[str, Any], gold: dict[str, Any]) -> GoldScore:
+    score = GoldScore()
+    for g in gold.get("entities", []):
+        score.check("entities", *_entity_ok(g, briefing["entities"]))
+    for g in gold.get("quotes", []):
+        score.check("quotes", *_quote_ok(g, briefing["quotes"]))
+    for g in gold.get("claims", []):
+        score.check("claims", *_claim_ok(g, briefing["claims"]))
+    for g in gold.get("timeline", []):
+        score.check("timeline", *_event_ok(g, briefing["timeline"]))
+    coverage = {c["source"]: c for c in briefing["coverage"]}
+    for kind in ("unique", "omits"):
+        for source, frags in gold.get(kind, {}).items():
+            entries = [_norm(x) for x in coverage.get(source, {}).get(kind, [])]
+            for frag in frags:
+                score.check(kind, any(_norm(frag) in e for e in entries), f"{source}: {frag!r}")
+    return score
