@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .cli_store import add_store_commands
 from .config import resolve_config
 from .errors import CorroborateError
 from .pipeline import brief_paths
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of the briefing")
     schema.add_argument("--output", "-o", type=Path)
     schema.set_defaults(func=cmd_schema)
+    add_store_commands(sub)
     return parser
 
 

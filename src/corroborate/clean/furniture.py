@@ -112,6 +112,8 @@ PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(reason, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for reason, pattern in PATTERNS]
 
+# Furniture lines are short: the longest seen in the example templates (cookie banners) has 25 words.
+MAX_FURNITURE_WORDS = 40
 # A line is a navigation bar when it has at least this many short items separated by | • · or >.
 NAV_MIN_ITEMS = 3
 # A navigation item has at most this many words.
@@ -130,6 +132,8 @@ def furniture_reason(line: str) -> str | None:
     if not any(ch.isalnum() for ch in stripped):
         return "decoration"
     words = stripped.split()
+    if len(words) > MAX_FURNITURE_WORDS:
+        return None  # a paragraph of prose, whatever words it contains ("copyright", "cookies"...)
     for reason, pattern in _COMPILED:
         # Long lines are prose; only the open-ended patterns (copyright, cookies, credits) may match them.
         if len(words) > 30 and reason not in {"copyright line", "cookie notice", "photo credit"}:

@@ -1,0 +1,151 @@
+"""Ingest throughput and memory: 10k / 100k reports sampled and re-dated from /work/shared/data.
+
+Reports are built at run time (never committed): documents from Multi-News test, DUC 2004 and ECB+ are
+sampled with a fixed seed, given a random date within one year and a fictional outlet name; a re-used
+document loses one random sentence (a syndicated, trimmed copy). Files go to /tmp. The whole ingest path
+(read, clean, dedupe, cluster, store) is timed; peak RSS is the process's ru_maxrss.
+
+    .venv/bin/python benchmarks/ingest_throughput.py --sizes 10000,100000 [--profile] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import gzip
+import io
+import json
+import os
+import pstats
+import random
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from corroborate.store import Store, run_ingest  # noqa: E402
+
+SHARED = Path(os.environ.get("CORROBORATE_SHARED", ROOT / ".." / "shared"))
+SEED = 11
+PER_FILE = 1000
+OUTLETS = [f"Outlet {c}{n}" for c in "ABCDEFGHJK" for n in range(1, 6)]
+
+
+def source_docs() -> list[str]:
+    docs: list[str] = []
+    with gzip.open(SHARED / "data" / "multinews" / "test.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            docs += [d["text"] for d in json.loads(line)["docs"] if len(d["text"].split()) >= 50]
+    with (SHARED / "data" / "duc2004" / "clusters.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            docs += [d["text"] for d in json.loads(line)["docs"]]
+    for split in ("train", "dev", "test"):
+        with gzip.open(SHARED / "data" / "news-clustering" / "ecbplus" / f"ecbplus.{split}.jsonl.gz", "rt") as fh:
+            docs += [json.loads(line)["text"] for line in fh]
+    return docs
+
+
+def build(n: int, folder: Path, docs: list[str]) -> None:
+    """Write ``n`` sampled, re-dated reports as JSONL files of PER_FILE records, in date order."""
+    rng = random.Random(SEED)
+    start = dt.date(2030, 1, 1)
+    used: set[int] = set()
+    records = []
+    for k in range(n):
+        i = rng.randrange(len(docs))
+        text = docs[i]
+        if i in used:
+            sentences = text.split(". ")
+            if len(sentences) > 2:
+                del sentences[rng.randrange(len(sentences))]
+            text = ". ".join(sentences)
+        used.add(i)
+        records.append(
+            {
+                "id": f"b{k}",
+                "text": text,
+                "outlet": rng.choice(OUTLETS),
+                "published": (start + dt.timedelta(days=rng.randrange(365))).isoformat(),
+            }
+        )
+    records.sort(key=lambda r: (r["published"], r["id"]))
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for f in range(0, n, PER_FILE):
+        with (folder / f"part-{f // PER_FILE:04d}.jsonl").open("w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r) + "\n" for r in records[f : f + PER_FILE])
+
+
+def profile_summary(profiler: cProfile.Profile, top: int = 18) -> str:
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def run(n: int, docs: list[str], work: Path, profile: bool) -> dict[str, Any]:
+    folder = work / f"in-{n}"
+    build(n, folder, docs)
+    db = work / f"bench-{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    profiler = cProfile.Profile() if profile else None
+    started = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    summary = run_ingest([folder], db, progress=False)
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - started
+    store = Store(db)
+    counts = store.counts()
+    store.close()
+    result = {
+        "reports": n,
+        "seconds": round(seconds, 1),
+        "reports_per_s": round(n / seconds, 1),
+        "ms_per_report": round(1000 * seconds / n, 3),
+        "outcomes": dict(summary.counts),
+        "db": counts,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "profiled": profile,
+    }
+    if profiler:
+        result["profile"] = profile_summary(profiler)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--profile", action="store_true", help="cProfile the ingest (slows it ~1.5x)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/corroborate-throughput"))
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    docs = source_docs()
+    print(f"{len(docs)} source documents", flush=True)
+    results = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        result = run(n, docs, args.work, args.profile)
+        results.append(result)
+        print(json.dumps({k: v for k, v in result.items() if k != "profile"}), flush=True)
+        if "profile" in result:
+            print(result["profile"], flush=True)
+    if len(results) >= 2:
+        ratio = results[-1]["ms_per_report"] / results[0]["ms_per_report"]
+        print(f"per-report cost ratio {results[-1]['reports']} vs {results[0]['reports']}: {ratio:.2f}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

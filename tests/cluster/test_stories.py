@@ -1,0 +1,66 @@
+"""Incremental clustering: separates unrelated events, joins rewordings, replay rebuilds the same state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from corroborate.cluster import StoryClusterer, story_id_for
+from corroborate.cluster.features import compute_features
+from corroborate.cluster.metrics import bcubed_scores, pairwise_scores
+from corroborate.model import Article
+
+FLOOD = [
+    "The Orvane river flooded Velstad on Monday; mayor Ilsa Kovell ordered the evacuation of the lower town.",
+    "Mayor Ilsa Kovell said floodwater from the Orvane covered half of Velstad and rescue boats were deployed.",
+    "Velstad residents fled as the Orvane river burst its levee, Kovell told the Velstad council.",
+]
+STRIKE = [
+    "Dock workers in Marrow Bay went on strike over wages, union leader Teodor Quaid said.",
+    "The Marrow Bay port is idle as the dockers' strike enters its second day, Teodor Quaid said on Tuesday.",
+    "Quaid's union rejected the port authority's wage offer, extending the Marrow Bay dock strike.",
+]
+
+
+def _features(rid: str, text: str, day: int) -> tuple[str, object]:
+    return rid, compute_features(Article(id=rid, location=rid, text=text, published=dt.date(2031, 6, day)))
+
+
+def test_two_events_become_two_stories_with_founder_ids() -> None:
+    items = [_features(f"f{i}", t, 1 + i) for i, t in enumerate(FLOOD)]
+    items += [_features(f"s{i}", t, 1 + i) for i, t in enumerate(STRIKE)]
+    items = [items[0], items[3], items[1], items[4], items[2], items[5]]
+    clusterer = StoryClusterer()
+    predicted = {rid: clusterer.assign(rid, f).story_id for rid, f in items}  # type: ignore[arg-type]
+    gold = {rid: rid[0] for rid, _ in items}
+    assert pairwise_scores(predicted, gold)["f1"] == 1.0
+    assert predicted["f0"] == story_id_for("f0") and predicted["s1"] == story_id_for("s0")
+
+
+def test_time_window_splits_same_words_far_apart() -> None:
+    clusterer = StoryClusterer()
+    a = clusterer.assign(*_features("a", FLOOD[0], 1))  # type: ignore[arg-type]
+    far = compute_features(Article(id="b", location="b", text=FLOOD[1], published=dt.date(2031, 9, 1)))
+    assert clusterer.assign("b", far).story_id != a.story_id
+
+
+def test_replay_rebuilds_identical_state() -> None:
+    items = [_features(f"f{i}", t, 1 + i) for i, t in enumerate(FLOOD + STRIKE)]
+    live = StoryClusterer()
+    decisions = [(rid, f, live.assign(rid, f).story_id) for rid, f in items]  # type: ignore[arg-type]
+    rebuilt = StoryClusterer()
+    for rid, f, sid in decisions:
+        rebuilt.replay(rid, f, sid)  # type: ignore[arg-type]
+    assert rebuilt.df == live.df and rebuilt.postings == live.postings
+    assert {k: (v.centroid, v.norm, v.entities) for k, v in rebuilt.stories.items()} == {
+        k: (v.centroid, v.norm, v.entities) for k, v in live.stories.items()
+    }
+
+
+def test_metrics_known_values() -> None:
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    pred = {"a": "1", "b": "1", "c": "1", "d": "2"}
+    pw = pairwise_scores(pred, gold)
+    assert abs(pw["precision"] - 1 / 3) < 1e-9 and pw["recall"] == 0.5
+    b3 = bcubed_scores(pred, gold)
+    assert abs(b3["precision"] - 2 / 3) < 1e-9 and abs(b3["recall"] - 3 / 4) < 1e-9
+    assert bcubed_scores(gold, gold)["f1"] == 1.0
