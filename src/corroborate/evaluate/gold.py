@@ -81,18 +81,25 @@ def _claim_ok(gold: dict[str, Any], claims: Iterable[dict[str, Any]]) -> tuple[b
     return (not missing and disputed_ok), f"{gold['measure']}: missing values {missing}, disputed ok {disputed_ok}"
 
 
-def _event_ok(gold: dict[str, Any], timeline: Iterable[dict[str, Any]]) -> tuple[bool, str]:
+def _event_ok(gold: dict[str, Any], timeline: Iterable[dict[str, Any]], texts: dict[str, str]) -> tuple[bool, str]:
     frag = _norm(gold["contains"])
-    hits = [t for t in timeline if frag in _norm(t["text"]) or any(frag in _norm(r.get("sentence", "")) for r in t.get("resolved", []))]
-    on_date = [t for t in hits if t["date"] == gold["date"]]
-    sources = set().union(*(set(t["sources"]) for t in on_date)) if on_date else set()
+    hits: list[tuple[str, set[str]]] = []  # (date, sources whose cited sentence holds the fragment)
+    for t in timeline:
+        holders = {s["source"] for s in t["spans"] if s["source"] in texts and frag in _norm(texts[s["source"]][s["start"]:s["end"]])}
+        if frag in _norm(t["text"]):
+            holders |= set(t["sources"])
+        if holders:
+            hits.append((t["date"], holders))
+    on_date = [h for d, h in hits if d == gold["date"]]
+    sources = set().union(*on_date) if on_date else set()
     ok = bool(on_date) and set(gold["sources"]) <= sources
-    got = sorted({t["date"] for t in hits})
+    got = sorted({d for d, _ in hits})
     return ok, f"{gold['contains']!r} ({gold['resolved_from']}): want {gold['date']} from {gold['sources']}, got dates {got}"
 
 
 def score_briefing(briefing: dict[str, Any], gold: dict[str, Any]) -> GoldScore:
     score = GoldScore()
+    texts = {s["id"]: s["text"] for s in briefing.get("sources", [])}
     for g in gold.get("entities", []):
         score.check("entities", *_entity_ok(g, briefing["entities"]))
     for g in gold.get("quotes", []):
@@ -100,7 +107,7 @@ def score_briefing(briefing: dict[str, Any], gold: dict[str, Any]) -> GoldScore:
     for g in gold.get("claims", []):
         score.check("claims", *_claim_ok(g, briefing["claims"]))
     for g in gold.get("timeline", []):
-        score.check("timeline", *_event_ok(g, briefing["timeline"]))
+        score.check("timeline", *_event_ok(g, briefing["timeline"], texts))
     coverage = {c["source"]: c for c in briefing["coverage"]}
     for kind in ("unique", "omits"):
         for source, frags in gold.get(kind, {}).items():
