@@ -1,0 +1,77 @@
+"""Word lists for entity linking: honorifics, titles, group keywords and alias cues.
+
+Hand-written: no offline English lexicon in the environment marks honorific gender, job titles or the
+phrases news reports use to introduce a nickname ("which locals call", "dubbed"); the lists are small and
+cover the forms the linker's tests exercise.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Honorifics and ranks written right before a name, with the gender they imply (None: no gender).
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "lady": "f",
+    "dame": "f", "dr": None, "prof": None, "professor": None, "gen": None, "general": None, "col": None,
+    "colonel": None, "lt": None, "maj": None, "major": None, "capt": None, "captain": None, "sgt": None,
+    "cpl": None, "adm": None, "brig": None, "cmdr": None, "gov": None, "sen": None, "rep": None, "rev": None,
+    "sheikh": None, "imam": None, "judge": None, "justice": None, "president": None, "mayor": None,
+    "governor": None, "senator": None, "minister": None,
+}
+# Ranks and professional titles that tell two people of one surname apart ("Gen. Lind" / "Col. Lind").
+RANKS: dict[str, str] = {
+    "gen": "gen", "general": "gen", "col": "col", "colonel": "col", "maj": "maj", "major": "maj",
+    "capt": "capt", "captain": "capt", "lt": "lt", "sgt": "sgt", "cpl": "cpl", "adm": "adm", "brig": "brig",
+    "dr": "dr", "doctor": "dr", "prof": "prof", "professor": "prof",
+}
+# Last word of a job title ("interior MINISTER", "regional police COMMANDER").
+TITLE_HEADS = frozenset(
+    "minister president governor commander spokesman spokeswoman spokesperson chief chair chairman "
+    "chairwoman chairperson director mayor general colonel ambassador envoy commissioner secretary leader "
+    "head premier chancellor prosecutor judge inspector negotiator coordinator representative senator "
+    "speaker sheriff superintendent captain administrator ceo founder mediator prefect emir sheikh "
+    "deputy mufti imam bishop archbishop executive officer manager editor adviser advisor".split())
+# Last words a short form may leave out ("the Green Dawn" for "Green Dawn Movement", "Ostmark" for
+# "Ostmark Republic").
+ORG_HEADS = frozenset(
+    "movement party front union council coalition bloc alliance league association federation company "
+    "group organisation organization brigade brigades army militia authority board republic kingdom emirate "
+    "sultanate".split())
+# Gender a title head implies.
+TITLE_GENDER: dict[str, str] = {"spokeswoman": "f", "chairwoman": "f", "spokesman": "m", "chairman": "m"}
+# Words that never start or extend a title phrase (sentence openers, days, determiners).
+NOT_MODIFIERS = frozenset(
+    "the a an this that his her its their our on in at by for from with as after before during when while "
+    "said says told and or but of to monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december yesterday today "
+    "former acting new then".split())
+# Words in an organisation name that make it an armed or political group.
+GROUP_WORDS = frozenset(
+    "front brigade brigades army militia militias movement party rebels rebel battalion battalions legion "
+    "faction insurgents insurgency guerrillas guerrilla resistance fighters mujahideen commandos "
+    "liberation jihad separatists paramilitary paramilitaries forces force guard guards corps "
+    "regiment squadron".split())
+# Transliterated Arabic-style article particles (al-, el-, ez-...): dropped from matching keys.
+PARTICLES = frozenset("al el il ul ad ed az ez as es ash esh at et ar er an en ath adh ut".split())
+# Generic nouns that stand for the most recent organisation ("The group, which villagers call ...").
+GENERIC_ORG_NOUNS = frozenset(
+    "group militia movement organisation organization rebels front party faction alliance coalition "
+    "brigade army force insurgents fighters".split())
+# Small words allowed inside a multi-word name ("Sons of the Valley").
+NAME_CONNECTORS = frozenset("of the and for de la du del al el".split())
+
+_NAME_WORD = r"[A-Z][\w'’-]*"
+_NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:(?:of|the|and|for)\s+)?{_NAME_WORD})*"
+# An alias introduced right after a mention: "X (SVLF)", "X, which many here call the Ash Brigade",
+# "X, also known as ...", "X, known by its initials, SVLF", "X, dubbed the ...".
+ALIAS_AFTER = re.compile(
+    r"\s*(?:\(\s*(?P<paren>[A-Z][A-Z0-9]{1,6})\s*\)|,?\s*(?:also\s+known\s+as|known\s+(?:locally\s+|widely\s+|"
+    r"simply\s+)?as|known\s+by\s+its\s+(?:initials|acronym),?|(?:which|who|whom)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:calls?|dubs?|nicknames?|refers?\s+to\s+as)|dubbed|nicknamed|or\s+simply|often\s+called|"
+    r"commonly\s+called|better\s+known\s+as)\s+(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_RUN + r"))")
+# A nickname with no referent in reach: "the so-called Ash Brigade".
+SO_CALLED = re.compile(r"\bso-called\s+[\"“‘']?(?P<alias>" + _NAME_RUN + r")")
+# An honorific or rank with the name after it ("Ms Vardaman", "Mr. Adiv", "Gen. Piet Rostam").
+HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Prof|Sheikh|Sen|Gov|Rep)\.?\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
