@@ -243,6 +243,89 @@ def test_group_output_is_deterministic() -> None:
     assert first[0].values[0].sources == ["b", "c"]
 
 
+# ---- regressions from the bundled example stories (new fictional sentences, same shapes) ----------------
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a relative clause inside an appositive is not the speaker; the name it describes is
+        ("The Lowmarsh Refugee Council, a charity that runs camps near Pellin, put the death toll at 31.",
+         [("31", 31, 31, "killed", None, "The Lowmarsh Refugee Council")]),
+        ("Nurse Ilka Brann, who works at the Sollet clinic, said six patients were being treated for gunshot "
+         "wounds.", [("six", 6, 6, "wounded", "patients", "Nurse Ilka Brann")]),
+        # a role appositive gives way to the name
+        ("Brig. Tomas Ventrel, head of the Orsk garrison, said 14 soldiers had been wounded.",
+         [("14", 14, 14, "wounded", "soldiers", "Brig. Tomas Ventrel")]),
+        # a fronted adjunct is not a name the speaker describes
+        ("On Monday, the army said 12 people were killed.", [("12", 12, 12, "killed", "people", "the army")]),
+        # a parenthetical abbreviation between the speaker and its verb
+        ("The Federal Audit Board (FAB) recorded 23 breaches of the deal.",
+         [("23", 23, 23, "violations", None, "The Federal Audit Board")]),
+        # "according to X's count": X gives the figure
+        ("The toll rose to 40, according to the agency's own count.",
+         [("40", 40, 40, "killed", None, "the agency")]),
+        # a singular counted noun with an appositive before its verb
+        ("Medics said one marcher, a retired teacher, died after the clashes.",
+         [("one", 1, 1, "killed", "marcher", "Medics")]),
+        # "broke the truce N times" counts violations
+        ("Colonel Idra Samm said the rebels had broken the truce more than 25 times.",
+         [("more than 25", 25, INF, "violations", None, "Colonel Idra Samm")]),
+        ("The rebels accused the army of violating the pact 25 times.",
+         [("25", 25, 25, "violations", None, "The rebels")]),
+        ("She has visited the town 25 times.", []),
+    ],
+)
+def test_example_story_shapes(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a closed ", X said, and ..." attribution does not reach the figure after it
+        ("Nine miners died in the collapse, the union said, and 14 were rescued, according to the Korvath "
+         "mine operator.",
+         [("Nine", "the union"), ("14", "the Korvath mine operator")]),
+        ("The pact held overnight, observers said, although mortar fire killed three farmers near Essel.",
+         [("three", None)]),
+        # ", X said, with ..." continues the same report
+        ("Turnout was 61%, the Velmor poll board said, with the governing bloc taking 2.2 million votes.",
+         [("61%", "the Velmor poll board"), ("2.2 million", "the Velmor poll board")]),
+    ],
+)
+def test_closed_attribution_covers_only_what_precedes(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(m.text, m.attributed_to) for m in one(sentence)] == expected
+
+
+def test_treated_needs_wounds_or_injuries() -> None:
+    assert summary("Four pupils were treated for minor injuries.") == [
+        ("Four", 4, 4, "wounded", "pupils", None)]
+    assert summary("Forty residents were treated for food poisoning.") == []
+
+
+def test_arrest_subjects_suspects_and_men_are_generic() -> None:
+    items = [
+        ("a", one("Police in Tessik said they had arrested five suspects.")[0]),
+        ("b", one("Officials said two men had been detained.")[0]),
+        ("c", one("Six people were arrested in Tessik, the mayor said.")[0]),
+        ("d", one("Eight protesters were arrested.")[0]),
+    ]
+    groups = {(g.measure, g.subject): g for g in group_claims(items)}
+    assert set(groups) == {("arrested", None), ("arrested", "protesters")}
+    assert groups[("arrested", None)].disputed and len(groups[("arrested", None)].values) == 3
+    assert canonical_subject("suspects") == "suspects"  # only generic for arrests
+    assert canonical_subject("suspects", "arrested") is None
+
+
+def test_singular_subject_joins_its_plural() -> None:
+    items = [
+        ("a", one("Medics said one marcher, a retired teacher, died after the clashes.")[0]),
+        ("b", one("Three marchers were killed, organisers said.")[0]),
+    ]
+    (group,) = group_claims(items)
+    assert group.subject == "protesters" and group.disputed
+
+
 # ---- invariants ---------------------------------------------------------------------------------------
 
 def test_held_out_quick_gate() -> None:

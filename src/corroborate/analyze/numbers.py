@@ -25,10 +25,13 @@ Conventions (documented here because every range below depends on them):
   numbers, labels ("Vote 1", "Page 2 of 3"), compound adjectives ("45-minute"), "a"/"an" as "one",
   percentages other than turnout and vote share, and any number with no recognised measure.
 * Attribution: "according to X", "X said/told/reported/claimed/estimated/put the toll at", ", X said" and
-  ", said X". ``attributed_to`` is None when the outlet states the figure in its own voice.
-* Grouping: same measure and the same canonical subject. Generic subjects ("people", "others", "victims")
-  count as no subject; a specific subject ("civilians") is never merged with a generic one, because a part
-  need not equal the whole, so "30 civilians" and "62 people" are not in conflict. Money groups by currency.
+  ", said X". ``attributed_to`` is None when the outlet states the figure in its own voice. A closed
+  trailing attribution (", X said, and ...") covers only the figures before it; an appositive gives way to
+  the name it describes ("Gen. X, commander of the guard, said" -> "Gen. X").
+* Grouping: same measure and the same canonical subject. Generic subjects ("people", "others", "victims",
+  and for arrests "suspects" and "men") count as no subject; a singular joins its plural ("protester"). A
+  specific subject ("civilians") is never merged with a generic one, because a part need not equal the
+  whole, so "30 civilians" and "62 people" are not in conflict. Money groups by currency.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from dataclasses import dataclass, field
 
 from corroborate.analyze.numbers_attrib import find_speakers, speaker_for
 from corroborate.analyze.numbers_context import read_sentence
-from corroborate.analyze.numbers_lexicon import SUBJECTS
+from corroborate.analyze.numbers_lexicon import MEASURE_GENERIC_SUBJECTS, subject_group
 from corroborate.analyze.numbers_spans import find_phrases
 
 __all__ = ["ClaimGroup", "ClaimValue", "NumberMention", "canonical_subject", "find_numbers", "group_claims"]
@@ -98,15 +101,18 @@ def find_numbers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Number
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def canonical_subject(subject: str | None) -> str | None:
-    """Group key of a subject: known synonyms merged ("troops" -> "soldiers"), generic nouns -> None."""
+def canonical_subject(subject: str | None, measure: str | None = None) -> str | None:
+    """Group key of a subject: known synonyms merged ("troops" -> "soldiers", "protester" -> "protesters"),
+    generic nouns -> None, and nouns generic for ``measure`` -> None ("suspects" arrested)."""
     if subject is None:
         return None
     key = " ".join(subject.split())
     if key.isupper():  # currency codes
         return key
-    key = key.lower()
-    return SUBJECTS.get(key, key) if key in SUBJECTS else key
+    group = subject_group(key.lower())
+    if group is not None and group in MEASURE_GENERIC_SUBJECTS.get(measure or "", frozenset()):
+        return None
+    return group
 
 
 @dataclass
@@ -166,7 +172,7 @@ def group_claims(items: Sequence[tuple[str, NumberMention]]) -> list[ClaimGroup]
     """
     by_group: dict[tuple[str, str | None], dict[_Range, list[tuple[str, NumberMention]]]] = {}
     for source, mention in sorted(items, key=lambda it: (it[0], it[1].start, it[1].end)):
-        key = (mention.measure, canonical_subject(mention.subject))
+        key = (mention.measure, canonical_subject(mention.subject, mention.measure))
         by_group.setdefault(key, {}).setdefault(_range_key(mention), []).append((source, mention))
     groups = []
     for (measure, subject), values in by_group.items():

@@ -1,7 +1,10 @@
 """Who a sentence says gives a figure: "according to officials", "a monitoring group said", "X told ...".
 
 Works on one sentence; offsets are local. Returns candidate speakers as spans; a figure takes the candidate
-in its own clause, else the nearest one in the sentence, else none (the outlet's own voice).
+in its own clause, else the nearest one in the sentence, else none (the outlet's own voice). A closed
+attribution (", police said," / ", police said.") reports what precedes it only, so a figure after it does not
+take it. Appositives give way to the name they describe ("Gen. X, commander of the guard, said" -> Gen. X;
+"the Monitor, a group that tracks abuses, said" -> the Monitor).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ _VERBS = (
     r"confirmed|confirms|announced|announces|stated|states|added|adds|noted|wrote|writes|tweeted|posted|"
     r"insisted|alleged|alleges|counted|recorded|records|documented|cited|quoted|fear|fears|believe|believes|"
     r"warned|warns|logged|tallied|verified|"
+    r"accused(?=\s+(?:[\w'’.-]+\s+){1,6}?of\s)|accuses(?=\s+(?:[\w'’.-]+\s+){1,6}?of\s)|"  # "X accused Y of"
     r"put\s+the\s+(?:\w+\s+){0,2}?(?:toll|number|figure|total|count)|puts\s+the\s+(?:\w+\s+){0,2}?"
     r"(?:toll|number|figure|total|count)|gave\s+(?:a|the)\s+(?:\w+\s+)?(?:toll|figure)"
 )
@@ -41,7 +45,19 @@ _POSSESSIVE = re.compile(
     r"(?P<np>[A-Za-z][\w .-]{0,60}?)['’]s\s+(?:own\s+|latest\s+|official\s+|new\s+)?"
     r"(?:figures?|estimates?|count|tally|toll|data|numbers?)\b"
 )
-_APPOSITIVE = re.compile(r"^(?:an?|the)\s", re.IGNORECASE)
+# An appositive description, not a name: "an independent group", "the director", "commander of the guard".
+_APPOSITIVE = re.compile(
+    r"^(?:(?:an?|the|its|their)\s|[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:of|for|at|to|with)\s)"
+)
+_RELATIVE = frozenset({"that", "which", "who"})  # a piece opened by one of these before ", said" is a clause
+# A trailing attribution closed by the end of its clause: ", X said[ on Monday], and/although <new clause>"
+# or ", X said;". ", X said, with the party winning 1.4 million votes" continues the same report.
+_CLOSED_AFTER = re.compile(
+    r"\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+a\s+statement|yesterday|today|tonight|later|earlier)?"
+    r"\s*(?:[;.!?]|$|,\s*(?:and|but|although|though|while|whereas|yet)\b)",
+    _I,
+)
+_NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "al", "van", "von"})
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|but|whereas|although)\b|\s(?:while|whereas)\s", _I)
 SPEAKER_WINDOW = 300  # chars looked back from a cue; keeps long run-on "sentences" linear, not quadratic
 MAX_SPEAKER_WORDS = 8  # longer "speakers" are almost always a clause that happens to precede "said"
@@ -56,6 +72,7 @@ class Speaker:
     start: int
     end: int
     cue: int
+    closed: bool = False  # a trailing ", X said," attribution: covers only what precedes its cue
 
 
 _ADVERBS = frozenset({"earlier", "later", "also", "unconfirmed", "previously", "initially", "now", "then",
@@ -74,8 +91,14 @@ def _plausible(np: str) -> bool:
 
 
 def _is_name(s: str, start: int, end: int) -> bool:
+    """Capitalised words, with inner connectors allowed ("Gen. Mikael Drozd", "Bank of Orvel")."""
     words = s[start:end].split()
-    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words) and _plausible(s[start:end])
+    return (
+        0 < len(words) <= 6
+        and words[0][0].isupper() and words[-1][0].isupper()
+        and all(w[0].isupper() or w.lower() in _NAME_CONNECTORS for w in words)
+        and _plausible(s[start:end])
+    )
 
 
 def _strip(s: str, start: int, end: int) -> tuple[int, int]:
@@ -108,24 +131,52 @@ def _segments(s: str, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _step_back(segments: list[tuple[int, int, str]], k: int) -> int:
+    """How many pieces to step back from piece ``k`` towards its speaker (0: cannot).
+
+    Over a comma ('..., Anton Relk, said'), over a relative pronoun to its antecedent ('X, who runs the
+    clinic, said'), and over a parenthesis to what it glosses ('the Commission (JMC) recorded').
+    """
+    opener = segments[k][2].lower()
+    if opener == "," or opener in _RELATIVE:
+        return 1
+    if opener == ")" and k + 1 < len(segments) and segments[k + 1][2] == "(":
+        return 2
+    return 0
+
+
 def _before_verb(s: str, verb_start: int) -> tuple[int, int] | None:
     """Speaker phrase ending at the cue: 'Officials said', 'X, a spokesman, said', 'the director, X, said'."""
     segments = _segments(s, verb_start)
     start, end = _trim(s, segments[0][0], segments[0][1])
     k = 0
-    # '..., Anton Relk, said' / 'Ms Fenn, 29, told': step back over comma-separated pieces to a speaker.
-    while start == end or (k > 0 and not _plausible(s[start:end])):
-        if segments[k][2] != "," or k + 1 >= len(segments) or k >= 3:
+    # Step back over empty pieces, implausible comma pieces ('Ms Fenn, 29, told') and relative clauses
+    # before ', said' ('X, a group that tracks abuses, said': 'tracks abuses' is not the speaker).
+    while (start == end or (k > 0 and not _plausible(s[start:end]))
+           or (k > 0 and segments[k][2].lower() in _RELATIVE)):
+        step = _step_back(segments, k)
+        if not step or k + step >= len(segments) or k >= 4:
             return None
-        k += 1
+        k += step
         start, end = _trim(s, segments[k][0], segments[k][1])
     if not _plausible(s[start:end]):
         return None
-    if _APPOSITIVE.match(s[start:end]) and segments[-1][1] < start:
-        first = _trim(s, segments[-1][0], segments[-1][1])  # 'Jorun Vesk, 46, a shopkeeper, said'
-        if all(b == "," for _, _, b in segments[:-1]) and _is_name(s, *first):
-            return first
+    if k > 0 and _APPOSITIVE.match(s[start:end]):
+        name = _appositive_host(s, segments, k)
+        if name:
+            return name
     return start, end
+
+
+def _appositive_host(s: str, segments: list[tuple[int, int, str]], k: int) -> tuple[int, int] | None:
+    """The name an appositive piece describes: 'Jorun Vesk, 46, a shopkeeper, said' -> 'Jorun Vesk'."""
+    for j in range(k + 1, min(k + 3, len(segments))):
+        if segments[j - 1][2] != ",":
+            return None
+        piece = _trim(s, segments[j][0], segments[j][1])
+        if _is_name(s, *piece):
+            return piece
+    return None
 
 
 def _after(s: str, pos: int, name_only: bool = True) -> tuple[int, int] | None:
@@ -142,6 +193,9 @@ def find_speakers(s: str) -> list[Speaker]:
     for m in _ACCORDING.finditer(s):
         span = _after(s, m.end(), name_only=False)
         if span:
+            owner = _POSSESSIVE.match(s, span[0])  # "according to the ministry's latest figures"
+            if owner and owner.end() <= span[1] and _plausible(owner.group("np")):
+                span = (span[0], owner.end("np"))
             found.append(Speaker(span[0], span[1], m.start()))
     for m in _POSSESSIVE.finditer(s):
         bounds = [b.end() for b in _BOUNDARY.finditer(s[:m.end("np")])]
@@ -162,7 +216,8 @@ def find_speakers(s: str) -> list[Speaker]:
         # '..., said Colonel Tass' / '"...," said the colonel' / ', reported the mayor of the town'
         span = (_after(s, m.end()) if inverted else None) or _before_verb(s, m.start())
         if span and not any(sp.start == span[0] for sp in found):
-            found.append(Speaker(span[0], span[1], m.start()))
+            closed = bool(_CLOSED_AFTER.match(s, max(m.end(), span[1])))
+            found.append(Speaker(span[0], span[1], m.start(), closed))
     return _resolve_pronouns(s, sorted(found, key=lambda sp: sp.cue))
 
 
@@ -178,7 +233,7 @@ def _resolve_pronouns(s: str, speakers: list[Speaker]) -> list[Speaker]:
     for sp in speakers:
         if _PRONOUN.match(s[sp.start:sp.end]):
             ref = min(named, key=lambda n: (abs(n.cue - sp.cue), n.cue))
-            sp = Speaker(ref.start, ref.end, sp.cue)
+            sp = Speaker(ref.start, ref.end, sp.cue, sp.closed)
         out.append(sp)
     return out
 
@@ -189,6 +244,7 @@ def _clause_of(s: str, pos: int) -> int:
 
 def speaker_for(s: str, speakers: list[Speaker], start: int, end: int) -> Speaker | None:
     """The speaker of the figure at ``[start, end)``: same clause first, then the nearest cue."""
+    speakers = [sp for sp in speakers if not (sp.closed and sp.cue < start)]
     if not speakers:
         return None
     clause = _clause_of(s, start)

