@@ -25,9 +25,15 @@ def main() -> int:
     parser.add_argument("--heldout", action="store_true", help="score tests/heldout instead of examples")
     args = parser.parse_args()
     if args.heldout:
-        pairs = [(d, REPO / "tests" / "heldout" / f"{d.name}.json") for d in sorted((REPO / "tests" / "heldout").iterdir()) if d.is_dir()]
+        pairs = [
+            (d, REPO / "tests" / "heldout" / f"{d.name}.json")
+            for d in sorted((REPO / "tests" / "heldout").iterdir())
+            if d.is_dir()
+        ]
     else:
-        pairs = [(d, REPO / "tests" / "gold" / f"{d.name}.json") for d in sorted((REPO / "examples").iterdir()) if d.is_dir()]
+        pairs = [
+            (d, REPO / "tests" / "gold" / f"{d.name}.json") for d in sorted((REPO / "examples").iterdir()) if d.is_dir()
+        ]
     results = {}
     totals: dict[str, list[int]] = {}
     for folder, gold_path in pairs:
@@ -35,8 +41,12 @@ def main() -> int:
         (briefing,) = brief_paths([folder], Config()).briefings
         seconds = time.perf_counter() - start
         score = score_briefing(briefing, json.loads(gold_path.read_text(encoding="utf-8")))
-        results[folder.name] = {"passed": score.passed, "total": score.total, "failures": score.failures,
-                                "seconds": round(seconds, 2)}
+        results[folder.name] = {
+            "passed": score.passed,
+            "total": score.total,
+            "failures": score.failures,
+            "seconds": round(seconds, 2),
+        }
         print(f"{folder.name}: {score.summary()}  ({seconds:.2f} s)")
         for failure in score.failures:
             print(f"    {failure}")

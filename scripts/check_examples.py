@@ -32,8 +32,13 @@ def check(folder: Path, gold_path: Path) -> int:
             if norm(f) in lines or (len(f.split()) > 2 and norm(f) in text):
                 print(f"{folder.name}/{sid}: KEPT furniture {f!r}")
                 problems += 1
-        for key, field in [("headline", "title"), ("outlet", "outlet"), ("published", "published"),
-                           ("duplicate_of", "duplicate_of"), ("cites", "cites_outlets")]:
+        for key, field in [
+            ("headline", "title"),
+            ("outlet", "outlet"),
+            ("published", "published"),
+            ("duplicate_of", "duplicate_of"),
+            ("cites", "cites_outlets"),
+        ]:
             if exp[key] != got[field]:
                 print(f"{folder.name}/{sid}: {key} expected {exp[key]!r} got {got[field]!r}")
                 problems += 1
@@ -42,7 +47,9 @@ def check(folder: Path, gold_path: Path) -> int:
 
 if __name__ == "__main__":
     total = 0
-    pairs = [(d, REPO / "tests" / "gold" / f"{d.name}.json") for d in sorted((REPO / "examples").iterdir()) if d.is_dir()]
+    pairs = [
+        (d, REPO / "tests" / "gold" / f"{d.name}.json") for d in sorted((REPO / "examples").iterdir()) if d.is_dir()
+    ]
     if len(sys.argv) > 1:
         pairs = [(Path(sys.argv[1]), Path(sys.argv[2]))]
     for folder, gold in pairs:

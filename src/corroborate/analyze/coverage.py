@@ -89,8 +89,10 @@ def _consensus_facts(sentences: Sequence[_Sentence], origins: int) -> list[tuple
     scored.sort(key=lambda item: (-item[2], len(item[0].text), item[0].source, item[0].text))
     chosen: list[tuple[_Sentence, set[str]]] = []
     for s, carriers, _n in scored:
-        if any(support(s.claim, c.claim) >= CARRIED_SUPPORT or support(c.claim, s.claim) >= CARRIED_SUPPORT
-               for c, _ in chosen):
+        if any(
+            support(s.claim, c.claim) >= CARRIED_SUPPORT or support(c.claim, s.claim) >= CARRIED_SUPPORT
+            for c, _ in chosen
+        ):
             continue
         chosen.append((s, carriers))
     return chosen
@@ -111,10 +113,15 @@ def coverage(
     for article in sorted(articles, key=lambda a: a.id):
         others = [s for s in sentences if s.source != article.id]
         unique = _unique_statements(article, others)
-        other_origins = max(1, len({o for sid, o in origin_of.items() if sid != article.id and o != origin_of[article.id]}))
+        other_origins = max(
+            1, len({o for sid, o in origin_of.items() if sid != article.id and o != origin_of[article.id]})
+        )
         need = max(2, math.ceil(MAJORITY * other_origins))
-        omits = [s.text for s, carriers in facts if article.id not in carriers
-                 and len({origin_of[c] for c in carriers}) >= need]
+        omits = [
+            s.text
+            for s, carriers in facts
+            if article.id not in carriers and len({origin_of[c] for c in carriers}) >= need
+        ]
         named: list[tuple[set[str], str]] = [(set(e["sources"]), str(e["name"])) for e in entities]
         named += [(set(q["sources"]), f"“{q['text']}”") for q in quotes]
         named += [

@@ -31,7 +31,9 @@ def find_entities(articles: Sequence[Article]) -> list[Entity]:
     tagger = load_tagger()
     tagged = tagger.tag_texts([a.text for a in articles])
     mentions = [
-        Mention(a.id, s, e, a.text[s:e], label) for a, spans in zip(articles, tagged, strict=True) for s, e, label in spans
+        Mention(a.id, s, e, a.text[s:e], label)
+        for a, spans in zip(articles, tagged, strict=True)
+        for s, e, label in spans
     ]
     return link_entities({a.id: a.text for a in articles}, mentions)
 
@@ -80,7 +82,9 @@ def quote_records(articles: Sequence[Article], entities: Sequence[Entity]) -> li
                 "speaker": named[0] if named else None,
                 "text": longest.text,
                 "sources": sorted({sid for sid, _ in group}),
-                "spans": [_span(sid, s, e) for sid, q in sorted(group, key=lambda i: (i[0], i[1].start)) for s, e in q.parts],
+                "spans": [
+                    _span(sid, s, e) for sid, q in sorted(group, key=lambda i: (i[0], i[1].start)) for s, e in q.parts
+                ],
                 "partial": all(q.partial for _, q in group),
             }
         )
@@ -101,12 +105,24 @@ def claim_records(articles: Sequence[Article]) -> list[dict[str, Any]]:
                     "high": value.high,
                     "attributed_to": value.attributed_to,
                     "sources": list(value.sources),
-                    "spans": [_span(sid, m.start, m.end) for sid, m in sorted(value.mentions, key=lambda i: (i[0], i[1].start))],
+                    "spans": [
+                        _span(sid, m.start, m.end)
+                        for sid, m in sorted(value.mentions, key=lambda i: (i[0], i[1].start))
+                    ],
                     "attributions": sorted({f"{sid}: {m.attributed_to or 'own voice'}" for sid, m in value.mentions}),
                 }
             )
-        records.append({"measure": group.measure, "subject": group.subject, "disputed": group.disputed, "values": values})
-    records.sort(key=lambda r: (not r["disputed"], -sum(len(v["sources"]) for v in r["values"]), r["measure"], r["subject"] or ""))
+        records.append(
+            {"measure": group.measure, "subject": group.subject, "disputed": group.disputed, "values": values}
+        )
+    records.sort(
+        key=lambda r: (
+            not r["disputed"],
+            -sum(len(v["sources"]) for v in r["values"]),
+            r["measure"],
+            r["subject"] or "",
+        )
+    )
     return records
 
 

@@ -26,9 +26,11 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # 10 days: how far before its reference a dated report's day-exact date still counts as this story's event, and
 # how far after the story's first event an undated report is searched for; set by hand (news stories of a week).
 ANCHOR_WINDOW_DAYS = 10
-_AFTER_EVENT = re.compile(r"\s+(?:after|later than|following)\s+the\s+(?:blast|attack|bombing|explosion|"
-                          r"vote|election|strike|raid|abduction|kidnapping|clashes|shelling|storm|quake|fire|crash)\b",
-                          re.IGNORECASE)
+_AFTER_EVENT = re.compile(
+    r"\s+(?:after|later than|following)\s+the\s+(?:blast|attack|bombing|explosion|"
+    r"vote|election|strike|raid|abduction|kidnapping|clashes|shelling|storm|quake|fire|crash)\b",
+    re.IGNORECASE,
+)
 _DATELINE_PREFIX = re.compile(r"^[^\n]{0,120}?\)\s*[-–—:]\s*")
 
 
@@ -61,9 +63,12 @@ def reference_dates(articles: Sequence[Article]) -> dict[str, Reference]:
         latest = max(d for d in dated if d)
         found = _consistent_reference(a.text, latest, anchor) if anchor else None
         if found is not None and found != latest:
-            refs[a.id] = Reference(found, f"from the story: latest report date {latest.isoformat()} moved to "
-                                          f"{found.isoformat()} so its weekdays fall after the story's first event "
-                                          f"({anchor.isoformat() if anchor else '?'})")
+            refs[a.id] = Reference(
+                found,
+                f"from the story: latest report date {latest.isoformat()} moved to "
+                f"{found.isoformat()} so its weekdays fall after the story's first event "
+                f"({anchor.isoformat() if anchor else '?'})",
+            )
         else:
             refs[a.id] = Reference(latest, f"from the story's other reports (latest date {latest.isoformat()})")
     return refs
@@ -139,7 +144,9 @@ def _events(article: Article, ref: Reference, anchor: dt.date | None) -> list[_E
         if sentence is None:
             continue
         how = t.how if t.how.startswith("explicit") else f"{t.how}; reference: {ref.how}"
-        out.append(_Event(value, article.id, sentence[0], sentence[1], article.text[sentence[0]:sentence[1]], t.text, how))
+        out.append(
+            _Event(value, article.id, sentence[0], sentence[1], article.text[sentence[0] : sentence[1]], t.text, how)
+        )
     # One entry per (sentence, date): a sentence naming the same day twice is one event.
     unique = {(e.date, e.start): e for e in out}
     return [unique[k] for k in sorted(unique, key=lambda k: (k[1], k[0]))]
@@ -155,9 +162,13 @@ def build_timeline(articles: Sequence[Article]) -> list[dict[str, Any]]:
     for event in events:
         for group in groups:
             head = group[0]
-            if head.date == event.date and head.source != event.source and (
-                support(claims[id(head)], claims[id(event)]) >= SAME_EVENT_SUPPORT
-                or support(claims[id(event)], claims[id(head)]) >= SAME_EVENT_SUPPORT
+            if (
+                head.date == event.date
+                and head.source != event.source
+                and (
+                    support(claims[id(head)], claims[id(event)]) >= SAME_EVENT_SUPPORT
+                    or support(claims[id(event)], claims[id(head)]) >= SAME_EVENT_SUPPORT
+                )
             ):
                 group.append(event)
                 break

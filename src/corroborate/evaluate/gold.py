@@ -7,6 +7,7 @@ every source carrying it; a claim's range and attribution; an event's resolved d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,15 @@ from typing import Any
 def _norm(text: str | None) -> str:
     text = (text or "").replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     return " ".join(text.casefold().split())
+
+
+_HONORIFIC_DOT = re.compile(r"\b(mr|mrs|ms|dr|gen|col|maj|capt|lt|sgt|prof|rev|gov|sen|rep|st)\.(?=\s)")
+_LEADING = re.compile(r"^(?:the\s+)?(?:so-called\s+)?")
+
+
+def _form(text: str) -> str:
+    """An entity surface form for comparison: "Ms. Doe" = "Ms Doe", "the so-called Ash Brigade" = "Ash Brigade"."""
+    return _LEADING.sub("", _HONORIFIC_DOT.sub(r"\1", _norm(text)))
 
 
 @dataclass
@@ -34,19 +44,19 @@ class GoldScore:
 
 
 def _entity_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tuple[bool, str]:
-    wanted = {_norm(gold["canonical"]), *(_norm(a) for a in gold["aliases"])}
+    wanted = {_form(gold["canonical"]), *(_form(a) for a in gold["aliases"])}
     best: tuple[int, dict[str, Any] | None] = (0, None)
     for e in entities:
-        forms = {_norm(e["name"]), *(_norm(a) for a in e["aliases"])}
+        forms = {_form(e["name"]), *(_form(a) for a in e["aliases"])}
         overlap = len(wanted & forms)
         if overlap > best[0]:
             best = (overlap, e)
     entity = best[1]
     if entity is None:
         return False, f"{gold['canonical']}: not found"
-    forms = {_norm(entity["name"]), *(_norm(a) for a in entity["aliases"])}
+    forms = {_form(entity["name"]), *(_form(a) for a in entity["aliases"])}
     missing = sorted(wanted - forms)
-    ok = not missing and _norm(entity["name"]) == _norm(gold["canonical"])
+    ok = not missing and _form(entity["name"]) == _form(gold["canonical"])
     return ok, f"{gold['canonical']}: got name {entity['name']!r}, missing aliases {missing}"
 
 
@@ -58,7 +68,10 @@ def _quote_ok(gold: dict[str, Any], quotes: Iterable[dict[str, Any]]) -> tuple[b
     sources = set().union(*(set(q["sources"]) for q in found))
     speakers = {_norm(q["speaker"]) for q in found}
     ok = sources == set(gold["sources"]) and speakers == {_norm(gold["speaker"])}
-    return ok, f"{gold['contains']!r}: speakers {sorted(s for s in speakers)}, sources {sorted(sources)} vs {gold['sources']}"
+    return (
+        ok,
+        f"{gold['contains']!r}: speakers {sorted(s for s in speakers)}, sources {sorted(sources)} vs {gold['sources']}",
+    )
 
 
 def _value_ok(gold: dict[str, Any], values: Iterable[dict[str, Any]]) -> bool:
@@ -85,7 +98,11 @@ def _event_ok(gold: dict[str, Any], timeline: Iterable[dict[str, Any]], texts: d
     frag = _norm(gold["contains"])
     hits: list[tuple[str, set[str]]] = []  # (date, sources whose cited sentence holds the fragment)
     for t in timeline:
-        holders = {s["source"] for s in t["spans"] if s["source"] in texts and frag in _norm(texts[s["source"]][s["start"]:s["end"]])}
+        holders = {
+            s["source"]
+            for s in t["spans"]
+            if s["source"] in texts and frag in _norm(texts[s["source"]][s["start"] : s["end"]])
+        }
         if frag in _norm(t["text"]):
             holders |= set(t["sources"])
         if holders:
@@ -94,7 +111,10 @@ def _event_ok(gold: dict[str, Any], timeline: Iterable[dict[str, Any]], texts: d
     sources = set().union(*on_date) if on_date else set()
     ok = bool(on_date) and set(gold["sources"]) <= sources
     got = sorted({d for d, _ in hits})
-    return ok, f"{gold['contains']!r} ({gold['resolved_from']}): want {gold['date']} from {gold['sources']}, got dates {got}"
+    return (
+        ok,
+        f"{gold['contains']!r} ({gold['resolved_from']}): want {gold['date']} from {gold['sources']}, got dates {got}",
+    )
 
 
 def score_briefing(briefing: dict[str, Any], gold: dict[str, Any]) -> GoldScore:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from html import unescape
 
 import trafilatura
 
@@ -33,8 +34,9 @@ def extract_html(html: str) -> Page:
     if doc is None:
         return Page("", None, None, None, None, None)
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    title = data.get("title") or None
-    lines = [line.strip() for line in (data.get("text") or "").splitlines()]
+    title = unescape(data["title"]) if data.get("title") else None
+    # trafilatura can leave named entities such as "&nbsp;" undecoded in its text output.
+    lines = [unescape(line).strip() for line in (data.get("text") or "").splitlines()]
     lines = [line for line in lines if line]
     if lines and title and lines[0].strip() == title.strip():
         lines = lines[1:]
