@@ -1,0 +1,1 @@
+"""Brief stage: turn a story's analyzed articles into a source-attributed briefing."""
