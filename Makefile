@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXAMPLE ?= examples/karesh-market-blast
+EXAMPLE ?= examples/dar-hamiz-market-blast
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 

@@ -72,7 +72,7 @@ def quote_records(articles: Sequence[Article], entities: Sequence[Entity]) -> li
         for quote in find_quotes(article.text, people):
             if len(quote.text.split()) >= 3 or not quote.partial:
                 found.append((article.id, quote))
-    records = []
+    records: list[dict[str, Any]] = []
     for group in group_quotes(found):
         speakers = [_canonical_speaker(q.speaker, entities) for _, q in group]
         named = sorted({s for s in speakers if s}, key=lambda s: (-speakers.count(s), s))
@@ -94,9 +94,9 @@ def quote_records(articles: Sequence[Article], entities: Sequence[Entity]) -> li
 
 def claim_records(articles: Sequence[Article]) -> list[dict[str, Any]]:
     items = [(a.id, m) for a in articles for m in find_numbers(a.text, a.sentences)]
-    records = []
+    records: list[dict[str, Any]] = []
     for group in group_claims(items):
-        values = []
+        values: list[dict[str, Any]] = []
         for value in group.values:
             values.append(
                 {

@@ -102,7 +102,8 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "donation prompt",
         r"(?:support|fund|back) (?:our|independent|quality|local|public[- ]interest) "
-        r"(?:journalism|reporting|newsroom|work).{0,60}|(?:donate|become a (?:member|supporter)|make a donation)\b.{0,60}",
+        r"(?:journalism|reporting|newsroom|work).{0,60}|"
+        r"(?:donate|become a (?:member|supporter)|make a donation)\b.{0,60}",
     ),
     (
         "reader prompt",
