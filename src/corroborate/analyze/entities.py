@@ -5,6 +5,8 @@ LOC, MISC spans; the tagger is run by the caller) and returns entities with a ca
 other surface form and every mention, including ones the linker finds itself. A cascade, cheap and exact
 steps first:
 
+0. tagger spans repaired (punctuation trimmed, split names joined, "Dr"/"Ms" alone dropped, "Tamsk" +
+   "ridge") and place names tagged PER in a minority of their mentions relabelled (:mod:`entities_spans`);
 1. person spans widen over the title or honorific before them ("Interior Minister Halina Vardaman");
 2. aliases the reports define ("X (SVLF)", "which many here call the Ash Brigade", "so-called") and every
    later use of them (:mod:`entities_find`);
@@ -12,7 +14,8 @@ steps first:
    surname, honorific gender and recency (:mod:`entities_people`);
 4. other names: leader clustering on transliteration-tolerant keys (:mod:`entities_keys`);
 5. acronyms joined to the one name with those initials; title phrases ("the interior minister") joined to
-   the one person that title was written with.
+   the one person that title was written with; "the ministry" joined to the one entity whose name ends in
+   that noun.
 
 Output is deterministic and independent of input order (sorted inputs, union-find rooted at the smallest
 index, leader clustering over sorted forms).
@@ -23,11 +26,25 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from corroborate.analyze.entities_find import clean_form, find_aliases, mark_forms, scan_acronyms, scan_titles
+from corroborate.analyze.entities_find import (
+    clean_form,
+    find_aliases,
+    mark_forms,
+    scan_acronyms,
+    scan_descriptions,
+    scan_titles,
+)
 from corroborate.analyze.entities_keys import is_acronym, keys_match, name_keys, plain
 from corroborate.analyze.entities_lexicon import GROUP_WORDS, ORG_HEADS
 from corroborate.analyze.entities_model import DisjointSet, Entity, Mention, Node, NodeList
-from corroborate.analyze.entities_people import link_people, person_node, person_span, scan_honorifics
+from corroborate.analyze.entities_people import (
+    link_people,
+    person_forms,
+    person_node,
+    person_span,
+    scan_honorifics,
+)
+from corroborate.analyze.entities_spans import clean_spans, vote_labels
 
 __all__ = ["Entity", "Mention", "link_entities"]
 
@@ -118,12 +135,13 @@ def _vote(nodes: Sequence[Node]) -> str:
     return ""
 
 
-def _surface(node: Node) -> str:
-    """How a mention's form is listed among aliases."""
+def _surfaces(node: Node) -> set[str]:
+    """How a mention's form is listed among aliases (a person's with its shorter forms too)."""
     if node.kind == "title":
         text = " ".join(node.mention.text.split())
-        return "the" + text[3:] if text[:3] == "The" else text
-    return clean_form(node.mention.text)
+        return {"the" + text[3:] if text[:3] == "The" else text}
+    form = clean_form(node.mention.text)
+    return person_forms(form) if node.kind == "name" and node.cls == "PERSON" else {form}
 
 
 def _canonical(nodes: Sequence[Node], etype: str, alias_forms: set[str]) -> str:
@@ -151,7 +169,7 @@ def _entity(nodes: Sequence[Node], alias_forms: set[str]) -> Entity:
         etype = "GROUP" if grouped else "ORG"
     name = _canonical(nodes, etype, alias_forms)
     mentions = sorted((n.mention for n in nodes), key=_order)
-    aliases = sorted({_surface(n) for n in nodes} - {name})
+    aliases = sorted(set().union(*(_surfaces(n) for n in nodes)) - {name})
     return Entity(name, etype, aliases, mentions, sorted({m.source for m in mentions}))
 
 
@@ -161,7 +179,7 @@ def link_entities(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list
     Sorted by (-number of sources, -number of mentions, name). Raises ValueError when a mention's span does
     not match its text.
     """
-    nodes = _base_nodes(texts, _checked(texts, mentions))
+    nodes = _base_nodes(texts, vote_labels(clean_spans(texts, _checked(texts, mentions))))
     uf = DisjointSet(len(nodes))
     alias_forms = find_aliases(texts, nodes, uf)
     mark_forms(texts, alias_forms, "alias", nodes, uf)
@@ -170,5 +188,6 @@ def link_entities(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list
     _cluster_names(nodes, uf)
     scan_acronyms(texts, nodes, uf)
     scan_titles(texts, nodes, uf)
+    scan_descriptions(texts, nodes, uf)
     entities = [_entity([nodes[k] for k in ks], alias_forms) for ks in uf.groups().values()]
     return sorted(entities, key=lambda e: (-len(e.sources), -len(e.mentions), e.name, e.type))

@@ -2,7 +2,7 @@
 
 A name becomes a list of token keys: ASCII (unidecode), lower case, apostrophes dropped, split at spaces
 and hyphens, Arabic-style article particles (al-, el-, ez-...) removed, then a phonetic-ish spelling
-(``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, ``q``/``c``/``kh`` -> ``k``, ``z`` -> ``s``, doubled letters
+(``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, ``q``/``c``/``kh``/``ch`` -> ``k``, ``z`` -> ``s``, doubled letters
 collapsed). Two tokens match when their keys are equal once the vowels transliteration alternates freely
 are merged (e ~ i, o ~ u, ai ~ ei), or when their consonant skeletons are equal and the rapidfuzz
 Levenshtein similarity of the keys is high: vowels are what transliteration changes most, consonants what
@@ -34,7 +34,7 @@ _APOSTROPHES = re.compile(r"['’‘`ʿʾ]")
 _SPLIT = re.compile(r"[\s\-‐–]+")
 # Ordered rewrites: digraphs first, then single letters, then vowel clusters.
 _REWRITES: tuple[tuple[str, str], ...] = (
-    ("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("dj", "j"), ("ck", "k"),
+    ("ph", "f"), ("kh", "k"), ("ch", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("dj", "j"), ("ck", "k"),
     ("q", "k"), ("c", "k"), ("z", "s"), ("w", "v"), ("y", "i"), ("x", "ks"),
     ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ii", "i"),
 )

@@ -57,18 +57,26 @@ PARTICLES = frozenset("al el il ul ad ed az ez as es ash esh at et ar er an en a
 GENERIC_ORG_NOUNS = frozenset(
     "group militia movement organisation organization rebels front party faction alliance coalition "
     "brigade army force insurgents fighters".split())
+# Lower-case feature nouns that complete the place name before them ("the Tamsk ridge", "Saffron Gate road").
+PLACE_FEATURES = frozenset(
+    "road street avenue highway ridge river valley pass bridge hill hills mountain mountains lake canal "
+    "crossing district quarter plateau gorge dam".split())
 # Small words allowed inside a multi-word name ("Sons of the Valley").
 NAME_CONNECTORS = frozenset("of the and for de la du del al el".split())
 
 _NAME_WORD = r"[A-Z][\w'’-]*"
 _NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:(?:of|the|and|for)\s+)?{_NAME_WORD})*"
 # An alias introduced right after a mention: "X (SVLF)", "X, which many here call the Ash Brigade",
-# "X, also known as ...", "X, known by its initials, SVLF", "X, dubbed the ...".
+# "X, also known as ...", "X, known by its initials, SVLF", "X, dubbed the ...", "X, the so-called Black
+# Pines", "X, whose supporters are known as the Blue Scarves", "X, whose fighters call themselves ...", and
+# after a generic noun "the movement its nickname, the Blue Scarves".
 ALIAS_AFTER = re.compile(
     r"\s*(?:\(\s*(?P<paren>[A-Z][A-Z0-9]{1,6})\s*\)|,?\s*(?:also\s+known\s+as|known\s+(?:locally\s+|widely\s+|"
     r"simply\s+)?as|known\s+by\s+its\s+(?:initials|acronym),?|(?:which|who|whom)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:calls?|dubs?|nicknames?|refers?\s+to\s+as)|dubbed|nicknamed|or\s+simply|often\s+called|"
-    r"commonly\s+called|better\s+known\s+as)\s+(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_RUN + r"))")
+    r"commonly\s+called|better\s+known\s+as|(?:the\s+)?so-called|its\s+nickname,?|"
+    r"whose\s+[a-z]+\s+(?:are|is|were|was)\s+(?:known\s+as|called)|whose\s+[a-z]+\s+call\s+(?:themselves|itself))"
+    r"\s+(?:the\s+)?[\"“‘']?(?P<alias>" + _NAME_RUN + r"))")
 # A nickname with no referent in reach: "the so-called Ash Brigade".
 SO_CALLED = re.compile(r"\bso-called\s+[\"“‘']?(?P<alias>" + _NAME_RUN + r")")
 # An honorific or rank with the name after it ("Ms Vardaman", "Mr. Adiv", "Gen. Piet Rostam").

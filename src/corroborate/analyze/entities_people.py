@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from corroborate.analyze.entities_keys import keys_match, name_keys, phonetic, plain
+from corroborate.analyze.entities_keys import is_acronym, keys_match, name_keys, phonetic, plain
 from corroborate.analyze.entities_lexicon import (
     HONORIFIC_NAME,
     HONORIFICS,
@@ -57,7 +57,11 @@ def person_span(text: str, start: int, blocked: Sequence[tuple[int, int]]) -> in
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, window, start)]
     new_start, edge, stage, modifiers, head_upper = start, start, "honorific", 0, True
     for s, e, word in reversed(words):
-        if text[e:edge].strip() or "\n" in text[e:edge] or any(s < b and a < e for a, b in blocked):
+        if text[e:edge].strip() or "\n" in text[e:edge]:
+            break
+        if any(s < b and a < e for a, b in blocked):
+            if stage == "modifier" and is_acronym(word):  # "HPA commander Idris Falk": the group's initials
+                new_start = s
             break
         if stage == "honorific" and _honorific(word):
             new_start = s
@@ -87,6 +91,18 @@ def parse_person(span_text: str) -> tuple[str, str | None, str | None, str | Non
         gender = HONORIFICS.get(w.rstrip(".").lower()) or TITLE_GENDER.get(w.lower()) or gender
         rank = RANKS.get(w.rstrip(".").lower(), rank)
     return " ".join(name_words), title, gender, rank
+
+
+def person_forms(span_text: str) -> set[str]:
+    """Forms a person span names them by: the whole span, the span from its first honorific on when a title
+    comes before it ("Dr. Anton Brasch" in "MDR leader Dr. Anton Brasch") and the bare personal name ("Adiv"
+    in "Mr. Adiv"): reports and readers refer to the person by each of them."""
+    words = span_text.split()
+    forms = {" ".join(words), parse_person(span_text)[0]}
+    first = next((k for k, w in enumerate(words[:-1]) if _honorific(w)), 0)
+    if first:
+        forms.add(" ".join(words[first:]))
+    return forms
 
 
 def _title_words(phrase: str) -> str | None:
