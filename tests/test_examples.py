@@ -14,8 +14,8 @@ import pytest
 from conftest import REPO, example_story_dirs, load_gold
 from corroborate import Config, brief_paths
 from corroborate.brief.briefing import check_citations
-from corroborate.pipeline import prepare
 from corroborate.ingest import read_paths
+from corroborate.pipeline import prepare
 
 STORIES = example_story_dirs()
 
