@@ -60,18 +60,24 @@ def _entity_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tupl
     return ok, f"{gold['canonical']}: got name {entity['name']!r}, missing aliases {missing}"
 
 
-def _quote_ok(gold: dict[str, Any], quotes: Iterable[dict[str, Any]]) -> tuple[bool, str]:
+def _quote_ok(gold: dict[str, Any], quotes: Iterable[dict[str, Any]], texts: dict[str, str]) -> tuple[bool, str]:
+    """A source carries the quote when one of its cited spans holds the fragment (a merged record may join
+    parts that different outlets quote separately; its spans say which outlet carries which part)."""
     frag = _norm(gold["contains"])
     found = [q for q in quotes if frag in _norm(q["text"])]
     if not found:
         return False, f"{gold['contains']!r}: not found"
-    sources = set().union(*(set(q["sources"]) for q in found))
+    sources: set[str] = set()
+    for q in found:
+        held = {
+            s["source"]
+            for s in q["spans"]
+            if s["source"] in texts and frag in _norm(texts[s["source"]][s["start"] : s["end"]])
+        }
+        sources |= held if texts else set(q["sources"])
     speakers = {_norm(q["speaker"]) for q in found}
     ok = sources == set(gold["sources"]) and speakers == {_norm(gold["speaker"])}
-    return (
-        ok,
-        f"{gold['contains']!r}: speakers {sorted(s for s in speakers)}, sources {sorted(sources)} vs {gold['sources']}",
-    )
+    return ok, f"{gold['contains']!r}: speakers {sorted(speakers)}, sources {sorted(sources)} vs {gold['sources']}"
 
 
 def _value_ok(gold: dict[str, Any], values: Iterable[dict[str, Any]]) -> bool:
@@ -123,7 +129,7 @@ def score_briefing(briefing: dict[str, Any], gold: dict[str, Any]) -> GoldScore:
     for g in gold.get("entities", []):
         score.check("entities", *_entity_ok(g, briefing["entities"]))
     for g in gold.get("quotes", []):
-        score.check("quotes", *_quote_ok(g, briefing["quotes"]))
+        score.check("quotes", *_quote_ok(g, briefing["quotes"], texts))
     for g in gold.get("claims", []):
         score.check("claims", *_claim_ok(g, briefing["claims"]))
     for g in gold.get("timeline", []):
