@@ -75,15 +75,19 @@ def reference_dates(articles: Sequence[Article]) -> dict[str, Reference]:
 
 
 def story_anchor(articles: Sequence[Article], refs: dict[str, Reference]) -> dt.date | None:
-    """The story's first dated event: the earliest day-exact date the dated reports give, within
-    ``ANCHOR_WINDOW_DAYS`` before their reference (older dates are background, not this story's events)."""
+    """The story's first dated event: the earliest day a dated report names relative to its own date
+    ("on Saturday", "yesterday"), within ``ANCHOR_WINDOW_DAYS`` before it. Reports date the event they cover
+    relatively and background with explicit dates ("engineers had warned on 2 April"), so explicit dates and
+    dates inferred from a report's own text are not used when a published date exists."""
+    published = [a for a in articles if a.published]
     days: list[dt.date] = []
-    for a in articles:
+    for a in published or articles:
         ref = refs[a.id].date
         if ref is None:
             continue
         for t in find_timexes(a.text, ref):
-            if t.kind in ("DATE", "TIME") and _DAY_VALUE.match(t.value[:10]):
+            relative = "weekday" in t.how or "relative" in t.how
+            if t.kind in ("DATE", "TIME") and relative and _DAY_VALUE.match(t.value[:10]):
                 day = dt.date.fromisoformat(t.value[:10])
                 if ref - dt.timedelta(days=ANCHOR_WINDOW_DAYS) <= day <= ref:
                     days.append(day)
