@@ -5,12 +5,13 @@ clusterer is order-sensitive; input order must not leak the gold grouping), inge
 ``corroborate ingest`` path into a fresh database, and the stored stories are scored against the gold
 clusters (pairwise and B-cubed F1). ``--calibrate`` grid-searches the cheap-score weights on ECB+ dev.
 
-    .venv/bin/python benchmarks/clustering.py [--embeddings] [--calibrate] [--json benchmarks/results/clustering.json]
+    .venv/bin/python benchmarks/clustering.py [--embeddings] [--calibrate] [--variants] [--ceiling] [--json FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import itertools
 import json
@@ -25,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from corroborate.cluster import features as F  # noqa: E402
 from corroborate.cluster import stories as S  # noqa: E402
 from corroborate.cluster.features import compute_features  # noqa: E402
 from corroborate.cluster.metrics import bcubed_scores, pairwise_scores  # noqa: E402
@@ -99,29 +101,129 @@ def evaluate(corpus: str, embeddings: bool, workdir: Path) -> dict[str, Any]:
     }
 
 
-def calibrate(corpus: str = "ecbplus-dev") -> list[dict[str, Any]]:
-    """Grid over ENTITY_WEIGHT x JOIN_SCORE on the cheap cascade (no embeddings), best pairwise F1 first."""
-    records = shuffled(load(corpus))
-    feats = [
-        (r["id"], compute_features(Article(id=r["id"], location="", text=r["text"], title=r["title"]))) for r in records
-    ]
-    gold = {r["id"]: r["cluster"] for r in records}
-    saved = (S.ENTITY_WEIGHT, S.JOIN_SCORE)
+def stored_reports(corpus: str, workdir: Path) -> list[dict[str, Any]]:
+    """Ingest ``corpus`` once; return its stored reports in processing order with their cleaned text."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    evaluate(corpus, False, workdir)
+    store = Store(workdir / f"{corpus}-0.db")
+    rows = store.conn.execute(
+        "SELECT id, source_id, title, text, published, clustered, story_id FROM reports ORDER BY seq"
+    ).fetchall()
+    store.close()
+    keys = ("id", "source_id", "title", "text", "published", "clustered", "story_id")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def recluster(reports: list[dict[str, Any]], gold: dict[str, str]) -> dict[str, float]:
+    """Re-run the clusterer (current module constants) over stored reports; copies follow their original."""
+    clusterer = S.StoryClusterer()
+    mapped: dict[str, str] = {}  # story id in the database -> story id now
+    predicted = {}
+    for r in reports:
+        if r["clustered"]:
+            published = dt.date.fromisoformat(r["published"]) if r["published"] else None
+            article = Article(id=r["id"], location="", text=r["text"], title=r["title"], published=published)
+            sid = clusterer.assign(r["id"], compute_features(article)).story_id
+            mapped.setdefault(r["story_id"], sid)
+            predicted[r["source_id"]] = sid
+        else:
+            predicted[r["source_id"]] = mapped[r["story_id"]]
+    gold = {k: gold[k] for k in predicted}
+    return {"pairwise_f1": pairwise_scores(predicted, gold)["f1"], "bcubed_f1": bcubed_scores(predicted, gold)["f1"]}
+
+
+GRID = {
+    "ENTITY_WEIGHT": [0.0, 0.1, 0.2, 0.3],
+    "JOIN_SCORE": [0.16, 0.18, 0.2, 0.22, 0.25],
+    "TIME_PENALTY_PER_DAY": [0.0, 0.005, 0.01, 0.02],
+}
+
+
+def calibrate(workdir: Path, corpus: str = "ecbplus-dev") -> list[dict[str, Any]]:
+    """Grid over GRID on ECB+ dev through the store's cleaning (cheap cascade); admissible settings first,
+    then best pairwise F1."""
+    reports = stored_reports(corpus, workdir)
+    gold = {r["id"]: r["cluster"] for r in load(corpus)}
+    saved = {name: getattr(S, name) for name in GRID}
     rows = []
-    for weight, join in itertools.product([0.0, 0.1, 0.2, 0.3, 0.5], [0.2, 0.25, 0.3, 0.35, 0.4]):
-        S.ENTITY_WEIGHT, S.JOIN_SCORE = weight, join
-        clusterer = S.StoryClusterer()
-        predicted = {rid: clusterer.assign(rid, f).story_id for rid, f in feats}
-        rows.append(
-            {
-                "entity_weight": weight,
-                "join_score": join,
-                "pairwise_f1": round(pairwise_scores(predicted, gold)["f1"], 4),
-                "bcubed_f1": round(bcubed_scores(predicted, gold)["f1"], 4),
-            }
-        )
-    S.ENTITY_WEIGHT, S.JOIN_SCORE = saved
-    return sorted(rows, key=lambda r: (-r["pairwise_f1"], -r["bcubed_f1"]))
+    for values in itertools.product(*GRID.values()):
+        setting = dict(zip(GRID, values, strict=True))
+        for name, value in setting.items():
+            setattr(S, name, value)
+        scores = recluster(reports, gold)
+        # An entity weight at or above the join threshold lets shared names alone join: not admissible.
+        admissible = setting["ENTITY_WEIGHT"] < setting["JOIN_SCORE"]
+        rows.append({**setting, "admissible": admissible, **{k: round(v, 4) for k, v in scores.items()}})
+    for name, value in saved.items():
+        setattr(S, name, value)
+    return sorted(rows, key=lambda r: (not r["admissible"], -r["pairwise_f1"], -r["bcubed_f1"]))
+
+
+# Alternatives measured against the defaults (module constants of stories.py / features.py); see the doc.
+VARIANTS: dict[str, dict[str, Any]] = {
+    "default": {},
+    "ENTITY_WEIGHT=0.2": {"ENTITY_WEIGHT": 0.2},
+    "ENTITY_WEIGHT=0.3": {"ENTITY_WEIGHT": 0.3},
+    "MAX_TERMS=100": {"MAX_TERMS": 100},
+    "TITLE_WEIGHT=1": {"TITLE_WEIGHT": 1},
+    "TITLE_WEIGHT=3": {"TITLE_WEIGHT": 3},
+    "QUERY_TERMS=20": {"QUERY_TERMS": 20},
+    "no time window": {"TIME_WINDOW_DAYS": 100_000},
+    "evict on date only (old)": {"EVICT_IDLE_REPORTS": 0},
+}
+
+
+def variants(workdir: Path, corpora: list[str]) -> list[dict[str, Any]]:
+    """Re-cluster each corpus's stored reports under every VARIANTS setting (cheap cascade)."""
+    stored = {c: stored_reports(c, workdir) for c in corpora}
+    gold = {c: {r["id"]: r["cluster"] for r in load(c)} for c in corpora}
+    rows = []
+    for name, setting in VARIANTS.items():
+        modules = [S if hasattr(S, key) else F for key in setting]
+        saved = [(m, key, getattr(m, key)) for m, key in zip(modules, setting, strict=True)]
+        for m, key in zip(modules, setting, strict=True):
+            setattr(m, key, setting[key])
+        row: dict[str, Any] = {"variant": name}
+        for c in corpora:
+            row[c] = {k: round(v, 4) for k, v in recluster(stored[c], gold[c]).items()}
+        for m, key, value in saved:
+            setattr(m, key, value)
+        rows.append(row)
+    return rows
+
+
+def ceiling(corpus: str) -> dict[str, Any]:
+    """Oracle check of the cheap features: with the *gold* stories of all earlier reports known, how often is
+    a report's own story the nearest centroid (TF-IDF of ``compute_features`` terms, IDF over the whole corpus,
+    cosine)? An incremental clusterer that joins by nearest centroid cannot beat this rate."""
+    import numpy as np
+
+    seen: set[str] = set()
+    records = []
+    for r in shuffled(load(corpus)):
+        if r["text"] not in seen:  # exact copies are the syndication stage's business
+            seen.add(r["text"])
+            records.append(r)
+    terms = [
+        compute_features(Article(id=r["id"], location="", text=r["text"], title=r["title"])).terms for r in records
+    ]
+    vocab = {t: i for i, t in enumerate(sorted({t for d in terms for t in d}))}
+    matrix = np.zeros((len(records), len(vocab)))
+    for i, d in enumerate(terms):
+        for t, w in d.items():
+            matrix[i, vocab[t]] = w
+    idf = np.log((len(records) + 1) / ((matrix > 0).sum(0) + 1)) + 1
+    unit = matrix * idf
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    joins = right = 0
+    sums: dict[str, np.ndarray] = {}
+    for i, r in enumerate(records):
+        if r["cluster"] in sums:
+            joins += 1
+            best = max(sums, key=lambda g: (float(unit[i] @ sums[g]) / float(np.linalg.norm(sums[g])), g))
+            right += best == r["cluster"]
+        sums[r["cluster"]] = sums.get(r["cluster"], 0) + unit[i]
+    return {"corpus": corpus, "join_cases": joins, "own_story_nearest": round(right / joins, 4)}
 
 
 def main() -> int:
@@ -129,17 +231,28 @@ def main() -> int:
     parser.add_argument("--corpora", default="ecbplus-dev,ecbplus-test,duc2004")
     parser.add_argument("--embeddings", action="store_true", help="also run with the embedding stage on")
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--variants", action="store_true", help="also re-cluster under each VARIANTS setting")
+    parser.add_argument("--ceiling", action="store_true", help="also print the gold-history nearest-centroid rate")
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args()
     if not (SHARED / "data").is_dir():
         print(f"benchmark data not found under {SHARED} (set CORROBORATE_SHARED)", file=sys.stderr)
         return 2
     results: dict[str, Any] = {"seed": SEED, "runs": []}
-    if args.calibrate:
-        results["calibration"] = calibrate()
-        for row in results["calibration"][:5]:
-            print("calibration (ECB+ dev)", row)
+    if args.ceiling:
+        results["ceiling"] = [ceiling(corpus) for corpus in args.corpora.split(",")]
+        for row in results["ceiling"]:
+            print("ceiling", row)
     with tempfile.TemporaryDirectory(prefix="corroborate-bench-") as tmp:
+        if args.calibrate:
+            results["calibration"] = calibrate(Path(tmp) / "calibration")
+            for row in results["calibration"][:8]:
+                print("calibration (ECB+ dev)", row)
+        if args.variants:
+            results["variants"] = variants(Path(tmp) / "variants", args.corpora.split(","))
+            for row in results["variants"]:
+                cells = [f"{c} {row[c]['pairwise_f1']:.3f}/{row[c]['bcubed_f1']:.3f}" for c in args.corpora.split(",")]
+                print(f"variant {row['variant']:<26}", "  ".join(cells))
         for corpus in args.corpora.split(","):
             for emb in [False, True] if args.embeddings else [False]:
                 run = evaluate(corpus, emb, Path(tmp))

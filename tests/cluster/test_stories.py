@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from corroborate.cluster import StoryClusterer, story_id_for
+import pytest
+
+from corroborate.cluster import StoryClusterer, stories, story_id_for
 from corroborate.cluster.features import compute_features
 from corroborate.cluster.metrics import bcubed_scores, pairwise_scores
 from corroborate.model import Article
@@ -64,3 +66,26 @@ def test_metrics_known_values() -> None:
     b3 = bcubed_scores(pred, gold)
     assert abs(b3["precision"] - 2 / 3) < 1e-9 and abs(b3["recall"] - 3 / 4) < 1e-9
     assert bcubed_scores(gold, gold)["f1"] == 1.0
+
+
+def test_late_dated_report_does_not_evict_open_story() -> None:
+    """Regression (ECB+ test split fell to 46 stories): a backfill arrives out of date order, so one report
+    dated months later must not evict the stories still receiving reports."""
+    clusterer = StoryClusterer()
+    first = clusterer.assign(*_features("f0", FLOOD[0], 1))  # type: ignore[arg-type]
+    later = compute_features(Article(id="s0", location="s0", text=STRIKE[0], published=dt.date(2031, 12, 1)))
+    clusterer.assign("s0", later)
+    assert clusterer.assign(*_features("f1", FLOOD[1], 2)).story_id == first.story_id  # type: ignore[arg-type]
+
+
+def test_story_idle_in_dates_and_arrivals_is_evicted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories, "EVICT_IDLE_REPORTS", 1)
+    clusterer = StoryClusterer()
+    first = clusterer.assign(*_features("f0", FLOOD[0], 1))  # type: ignore[arg-type]
+    clusterer.assign(
+        "s0", compute_features(Article(id="s0", location="s0", text=STRIKE[0], published=dt.date(2031, 12, 1)))
+    )
+    clusterer.assign(
+        "s1", compute_features(Article(id="s1", location="s1", text=STRIKE[1], published=dt.date(2031, 12, 2)))
+    )
+    assert first.story_id not in clusterer.stories
