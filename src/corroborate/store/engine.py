@@ -40,7 +40,7 @@ def cut_batches(
 
 
 def _with_rejections(batch: PreparedBatch, rejected: list[Rejection]) -> PreparedBatch:
-    return PreparedBatch(batch.items, [*rejected, *batch.rejections])
+    return PreparedBatch(batch.items, [*rejected, *batch.rejections], batch.repeats)
 
 
 def local_batches(paths: Sequence[Path], batch_size: int = BATCH_SIZE) -> Iterator[PreparedBatch]:

@@ -114,6 +114,8 @@ def commit_batch(store: Store, state: IngestState, batch: PreparedBatch, emit: C
             outcomes.append(Outcome(rejection.location, "rejected", None, rejection.reason))
         for item in batch.items:
             outcomes.append(_store_one(store, state, item))
+    for location, rid, first in batch.repeats:
+        outcomes.append(Outcome(location, "already-stored", rid, f"same report as {first} in this batch"))
     for outcome in outcomes:
         emit(outcome)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..cluster.features import ReportFeatures, compute_features
@@ -27,6 +27,9 @@ class Prepared:
 class PreparedBatch:
     items: list[Prepared]
     rejections: list[Rejection]
+    # The same report twice in one batch: (location of the repeat, id, location of the first), so the driver
+    # can account for the repeat as already stored.
+    repeats: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def iter_input_files(paths: Sequence[Path]) -> Iterator[Path]:
@@ -77,12 +80,16 @@ def prepare_batch(raws: Sequence[RawReport]) -> PreparedBatch:
     from ..clean import clean_reports
 
     source_ids: dict[str, str] = {}
+    first_at: dict[str, str] = {}
+    repeats: list[tuple[str, str, str]] = []
     hashed: list[RawReport] = []
     for raw in raws:
         rid = report_id(raw)
         if rid in source_ids:
-            continue  # the same report twice in one batch: the driver reports the second as already stored
+            repeats.append((raw.location, rid, first_at[rid]))
+            continue
         source_ids[rid] = raw.id
+        first_at[rid] = raw.location
         hashed.append(replace(raw, id=rid))
     articles = [a for a in clean_reports(hashed) if a.text.strip()]
     kept = {a.id for a in articles}
@@ -95,4 +102,4 @@ def prepare_batch(raws: Sequence[RawReport]) -> PreparedBatch:
         for raw in hashed
         if raw.id not in kept
     ]
-    return PreparedBatch(items, rejections)
+    return PreparedBatch(items, rejections, repeats)
