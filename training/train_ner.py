@@ -6,7 +6,7 @@ package's model folder. The test split (testb) is not touched here; ``benchmarks
 
 Everything is seeded (Python, torch, shuffling) and runs on CPU with a fixed thread count, so a rerun on the
 same machine and torch build reproduces the same weights. Training is float32; dev evaluation runs like the
-shipped tagger (bf16 autocast where the CPU has native bf16), so model selection sees what users get.
+shipped tagger (bf16 weights where the CPU has native bf16), so model selection sees what users get.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 
 import torch
 from safetensors.torch import load_file
+from tokenizers import Tokenizer
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -78,11 +79,11 @@ def pretrained_state() -> tuple[dict[str, torch.Tensor], Path]:
 
 
 def make_examples(
-    sentences: list[TaggedSentence], tagger: NerTagger
+    sentences: list[TaggedSentence], tokenizer: Tokenizer
 ) -> list[tuple[list[int], list[int], list[int]]]:
     """(ids, cases, labels) per sentence chunk; labels on each word's first wordpiece, IGNORE elsewhere."""
     index = {tag: i for i, tag in enumerate(TAGS)}
-    encoded = encode_sentences(tagger.tokenizer, [s.tokens for s in sentences])
+    encoded = encode_sentences(tokenizer, [s.tokens for s in sentences])
     examples = []
     for sentence, chunks in zip(sentences, encoded, strict=True):
         word = 0
@@ -124,7 +125,6 @@ def batches(
 
 
 def evaluate(tagger: NerTagger, sentences: list[TaggedSentence]) -> dict[str, dict[str, float]]:
-    tagger.model.eval()
     predicted = tagger.tag_tokens([s.tokens for s in sentences])
     return entity_scores([s.tags for s in sentences], predicted)
 
@@ -136,14 +136,14 @@ def train(args: argparse.Namespace) -> None:
     config = EncoderConfig(layers=args.layers, num_tags=len(TAGS))
     model = from_pretrained_bert(state, config)
     use_bf16 = bf16_is_fast()
-    tagger = NerTagger(model, load_wordpiece_tokenizer(tokenizer_path), use_bf16)
+    tokenizer = load_wordpiece_tokenizer(tokenizer_path)
 
     conll = args.data / "conll2003"
     train_set = read_conll2003(conll / "eng.train.gz")
     dev_set = read_conll2003(conll / "eng.testa.gz")
     if args.add_dev:
         train_set = train_set + dev_set
-    examples = make_examples(train_set, tagger)
+    examples = make_examples(train_set, tokenizer)
     rng = random.Random(args.seed)
     steps_per_epoch = math.ceil(len(examples) / args.batch_size)
     total = steps_per_epoch * args.epochs
@@ -178,7 +178,8 @@ def train(args: argparse.Namespace) -> None:
                 elapsed = time.time() - started
                 print(f"epoch {epoch} step {step} loss {running / 100:.4f} {elapsed:.0f}s", flush=True)
                 running = 0.0
-        dev = evaluate(tagger, dev_set)
+        # Evaluate a copy: a bf16 tagger converts its model in place.
+        dev = evaluate(NerTagger(copy.deepcopy(model), tokenizer, use_bf16), dev_set)
         history.append({"epoch": epoch, "dev": dev, "seconds": round(time.time() - started)})
         print(f"epoch {epoch} dev {json.dumps(dev['overall'])}", flush=True)
         if args.add_dev or dev["overall"]["f1"] > best_f1:
@@ -187,7 +188,7 @@ def train(args: argparse.Namespace) -> None:
     model.load_state_dict(best_state)
     save_model(model, args.out)
     shutil.copyfile(tokenizer_path, args.out / "tokenizer.json")
-    shipped = NerTagger(load_model(args.out), tagger.tokenizer, use_bf16)
+    shipped = NerTagger(load_model(args.out), tokenizer, use_bf16)
     shipped_dev = evaluate(shipped, dev_set)
     print(f"shipped (int8 weights) dev {json.dumps(shipped_dev['overall'])}", flush=True)
     meta = {

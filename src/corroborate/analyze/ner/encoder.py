@@ -132,15 +132,20 @@ def from_pretrained_bert(state: dict[str, torch.Tensor], config: EncoderConfig) 
 QUANTIZE_MIN_NUMEL = 100_000
 
 
+def quantize_rows(matrix: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Symmetric per-row int8: ``(int8 values, float32 scale per row)``, ``matrix ~= values * scale``."""
+    matrix = matrix.detach().float().cpu()
+    scale = matrix.abs().amax(dim=1, keepdim=True).clamp_min(1e-12) / 127.0
+    return torch.round(matrix / scale).clamp(-127, 127).to(torch.int8), scale
+
+
 def quantized_state(model: TokenTagger) -> dict[str, torch.Tensor]:
     """State dict with large matrices as symmetric per-row int8 (``name`` int8 + ``name.__scale`` fp32)."""
     out: dict[str, torch.Tensor] = {}
     for name, tensor in model.state_dict().items():
         tensor = tensor.detach().float().cpu()
         if tensor.dim() == 2 and tensor.numel() >= QUANTIZE_MIN_NUMEL:
-            scale = tensor.abs().amax(dim=1, keepdim=True).clamp_min(1e-12) / 127.0
-            out[name] = torch.round(tensor / scale).clamp(-127, 127).to(torch.int8)
-            out[name + ".__scale"] = scale
+            out[name], out[name + ".__scale"] = quantize_rows(tensor)
         else:
             out[name] = tensor
     return out
