@@ -18,6 +18,8 @@ from corroborate.ingest import read_paths
 from corroborate.pipeline import prepare
 
 STORIES = example_story_dirs()
+HELDOUT = sorted(p for p in (REPO / "tests" / "heldout").iterdir() if p.is_dir())
+CLEANING = [(p, load_gold(p.name)) for p in STORIES] + [(p, load_gold(p.name, "heldout")) for p in HELDOUT]
 
 
 def _norm(text: str) -> str:
@@ -37,9 +39,8 @@ def test_there_are_at_least_three_example_stories() -> None:
         assert (REPO / "tests" / "gold" / f"{folder.name}.json").is_file(), folder
 
 
-@pytest.mark.parametrize("folder", STORIES, ids=[p.name for p in STORIES])
-def test_cleaning_gold(folder: Path) -> None:
-    gold = load_gold(folder.name)
+@pytest.mark.parametrize(("folder", "gold"), CLEANING, ids=[p.name for p, _ in CLEANING])
+def test_cleaning_gold(folder: Path, gold: dict[str, Any]) -> None:
     briefing = _briefing(folder)
     sources = {s["id"]: s for s in briefing["sources"]}
     assert set(sources) == set(gold["sources"])
