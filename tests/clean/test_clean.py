@@ -129,3 +129,9 @@ def test_hard_wrapped_lines_are_joined() -> None:
     text = "Headline\nThe minister said the talks\nwould resume next week.\nHe denied it.\n"
     article = clean_report(RawReport("r", "r", text, title_in_text=True))
     assert "The minister said the talks would resume next week." in article.text
+
+
+def test_a_one_line_report_that_repeats_its_title_keeps_its_text() -> None:
+    line = "Floodwater cut the rail line between Vell and Krell on Monday."
+    article = clean_report(RawReport("r", "r.json", line, title=line))
+    assert article.text == line

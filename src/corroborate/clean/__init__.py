@@ -29,6 +29,10 @@ _CREDIT = re.compile(
 )
 
 
+# Removals decided by evidence rather than by a furniture pattern: undone when they would leave no text.
+_SOFT_REASONS = frozenset({"repeated headline", "repeated template line"})
+
+
 def normalize_text(text: str) -> str:
     """Newlines to ``\\n``, Unicode spaces to plain spaces, invisible and control characters removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
@@ -132,6 +136,12 @@ def _finish(draft: _Draft, repeated: set[str], story_dates: Sequence[dt.date]) -
         if line and i not in removed and normalize_line(line) in repeated:
             removed[i] = "repeated template line"
     text = _paragraphs(lines, set(removed))
+    if not text.strip():
+        # Batch evidence must not empty a report: a one-sentence report whose only line is also its title
+        # (or repeats elsewhere in the batch) keeps that line as its text.
+        for i in [i for i, why in removed.items() if why in _SOFT_REASONS]:
+            del removed[i]
+        text = _paragraphs(lines, set(removed))
     furniture = [lines[i] for i in sorted(removed) if removed[i] != "headline"]
     outlet = raw.outlet or metadata.outlet_from_lines(furniture)
     cites = metadata.cited_outlets(lines)
