@@ -76,7 +76,7 @@ def brief_story(
         # Imported here: the analyze stage loads torch and the NER model; `schema` and `--help` need neither.
         from .analyze.story import analyze_story
 
-        analysis = analyze_story(articles)
+        analysis = analyze_story(articles, config.analyze.torch_threads)
     return build_briefing(articles, config, story_id, rejected, analysis)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import torch
+
 from ..model import Article
 from .coverage import coverage
 from .entities import Entity, Mention, link_entities
@@ -126,8 +128,10 @@ def claim_records(articles: Sequence[Article]) -> list[dict[str, Any]]:
     return records
 
 
-def analyze_story(articles: Sequence[Article]) -> dict[str, list[dict[str, Any]]]:
+def analyze_story(articles: Sequence[Article], torch_threads: int = 1) -> dict[str, list[dict[str, Any]]]:
     """All analysis fields of the briefing for one story."""
+    if torch_threads > 0 and torch.get_num_threads() != torch_threads:
+        torch.set_num_threads(torch_threads)
     entities = find_entities(articles)
     entity_dicts = entity_records(entities)
     quotes = quote_records(articles, entities)
