@@ -5,23 +5,20 @@
   shown, when the benchmark data is absent.
 - ``example_dirs`` / ``gold``: the bundled fictional example stories and their hand-written gold.
 - ``mini_story``: a small hand-written fictional story (three reports) as raw text files in a temp folder.
+- ``small_stream``: 12 fictional stories x 6 reports + 1 syndicated copy each (84 reports) in 4 JSONL files,
+  built by ``stream_data.write_stream`` (store and CLI tests).
+
+Plain helpers (paths, gold loading) are in ``support.py``.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def shared_root() -> Path:
-    env = os.environ.get("CORROBORATE_SHARED")
-    return Path(env) if env else REPO.parent / "shared"
+from stream_data import write_stream
+from support import REPO, shared_root
 
 
 @pytest.fixture(scope="session")
@@ -35,14 +32,6 @@ def shared_data() -> Path:
     if not data.is_dir():
         pytest.skip(f"benchmark data not found at {data} (set CORROBORATE_SHARED or place ../shared beside the repo)")
     return data
-
-
-def example_story_dirs() -> list[Path]:
-    return sorted(p for p in (REPO / "examples").iterdir() if p.is_dir()) if (REPO / "examples").is_dir() else []
-
-
-def load_gold(slug: str, folder: str = "gold") -> dict[str, Any]:
-    return json.loads((REPO / "tests" / folder / f"{slug}.json").read_text(encoding="utf-8"))
 
 
 MINI_STORY = {
@@ -79,4 +68,11 @@ def mini_story(tmp_path: Path) -> Path:
     folder.mkdir()
     for name, text in MINI_STORY.items():
         (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def small_stream(tmp_path: Path) -> Path:
+    folder = tmp_path / "stream"
+    write_stream(folder, stories=12, per_story=6)
     return folder

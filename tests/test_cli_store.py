@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "store"))
-from stream_data import write_stream  # noqa: E402
-
 from corroborate.cli_store import add_store_commands  # noqa: E402
+from stream_data import write_stream
 
 
 def _run(argv: list[str]) -> int:

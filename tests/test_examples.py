@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO, example_story_dirs, load_gold
 from corroborate import Config, brief_paths
 from corroborate.brief.briefing import check_citations
 from corroborate.ingest import read_paths
 from corroborate.pipeline import prepare
+from support import REPO, example_story_dirs, load_gold
 
 STORIES = example_story_dirs()
 HELDOUT = sorted(p for p in (REPO / "tests" / "heldout").iterdir() if p.is_dir())

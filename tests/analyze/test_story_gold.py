@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import example_story_dirs, load_gold
 from corroborate import Config, brief_paths
 from corroborate.evaluate.gold import score_briefing
+from support import example_story_dirs, load_gold
 
 STORIES = example_story_dirs()
 

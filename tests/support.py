@@ -1,0 +1,23 @@
+"""Helpers shared by tests (imported as ``support``; fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_root() -> Path:
+    env = os.environ.get("CORROBORATE_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+def example_story_dirs() -> list[Path]:
+    return sorted(p for p in (REPO / "examples").iterdir() if p.is_dir()) if (REPO / "examples").is_dir() else []
+
+
+def load_gold(slug: str, folder: str = "gold") -> dict[str, Any]:
+    return json.loads((REPO / "tests" / folder / f"{slug}.json").read_text(encoding="utf-8"))
