@@ -30,4 +30,5 @@ if [ "$(db_entries)" -eq 0 ]; then
     rm -f "$db"
     (cd "$exc_dir" && perl buildExeptionDB.pl . exc ../WordNet-2.0.exc.db >/dev/null)
 fi
+chmod a+r "$db"  # buildExeptionDB.pl creates it 0640; ROUGE may run as another user
 echo "setup_rouge: WordNet exception DB has $(db_entries) entries; ROUGE at $rouge_home/ROUGE-1.5.5.pl"
