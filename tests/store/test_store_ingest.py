@@ -11,10 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from stream_data import write_stream
-
 from corroborate.store import Store, run_ingest
 from corroborate.store.ingest import Outcome
+from stream_data import write_stream
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
