@@ -58,3 +58,17 @@ def test_bad_config_option_is_a_clear_error(
     cfg.write_text("[brief]\nmax_wordz = 3\n", encoding="utf-8")
     assert main(["brief", str(mini_story), "--config", str(cfg)]) == 2
     assert "unknown option brief.'max_wordz'" in capsys.readouterr().err
+
+
+def test_brief_needs_no_network(mini_story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole pipeline, NER and analysis included, runs with every socket connection refused."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network disabled by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert main(["brief", str(mini_story), "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["entities"] and data["summary"]

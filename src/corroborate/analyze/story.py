@@ -90,8 +90,32 @@ def quote_records(articles: Sequence[Article], entities: Sequence[Entity]) -> li
                 "partial": all(q.partial for _, q in group),
             }
         )
+    records = _fold_excerpts(records)
     records.sort(key=lambda r: (-len(r["sources"]), r["speaker"] or "~", r["text"]))
     return records
+
+
+def _quote_key(text: str) -> str:
+    return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
+
+
+def _fold_excerpts(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A shorter quote that is an excerpt of a longer one by the same speaker ("We did not do this" inside
+    "We did not do this, and we do not make war...") is the same quote: fold its sources and spans in."""
+    kept: list[dict[str, Any]] = []
+    for record in sorted(records, key=lambda r: (-len(r["text"]), r["text"])):
+        key = _quote_key(record["text"])
+        host = next(
+            (k for k in kept if key and key in _quote_key(k["text"]) and record["speaker"] in (k["speaker"], None)),
+            None,
+        )
+        if host is None:
+            kept.append(record)
+            continue
+        host["sources"] = sorted(set(host["sources"]) | set(record["sources"]))
+        host["spans"] = sorted(host["spans"] + record["spans"], key=lambda sp: (sp["source"], sp["start"]))
+        host["partial"] = host["partial"] and record["partial"]
+    return kept
 
 
 def claim_records(articles: Sequence[Article]) -> list[dict[str, Any]]:
