@@ -51,8 +51,21 @@ def source_docs() -> list[str]:
     return docs
 
 
-def build(n: int, folder: Path, docs: list[str]) -> None:
-    """Write ``n`` sampled, re-dated reports as JSONL files of PER_FILE records, in date order."""
+def rewrite(text: str, rng: random.Random) -> str:
+    """A re-used document rewritten so it is *not* a copy: a random half of its sentences, shuffled
+    (word 3-shingle Jaccard with the original ~0.5, under the 0.7 syndication threshold), so it goes through
+    clustering like a fresh report and the report mix does not change with the corpus size."""
+    sentences = [s for s in text.split(". ") if s]
+    if len(sentences) < 4:
+        return text
+    keep = rng.sample(sentences, max(2, len(sentences) // 2))
+    return ". ".join(keep)
+
+
+def build(n: int, folder: Path, docs: list[str], fair_mix: bool = False) -> None:
+    """Write ``n`` sampled, re-dated reports as JSONL files of PER_FILE records, in date order.
+
+    ``fair_mix``: re-used documents are rewritten (see :func:`rewrite`) instead of trimmed into copies."""
     rng = random.Random(SEED)
     start = dt.date(2030, 1, 1)
     used: set[int] = set()
@@ -60,7 +73,9 @@ def build(n: int, folder: Path, docs: list[str]) -> None:
     for k in range(n):
         i = rng.randrange(len(docs))
         text = docs[i]
-        if i in used:
+        if i in used and fair_mix:
+            text = rewrite(text, rng)
+        elif i in used:
             sentences = text.split(". ")
             if len(sentences) > 2:
                 del sentences[rng.randrange(len(sentences))]
@@ -90,9 +105,9 @@ def profile_summary(profiler: cProfile.Profile, top: int = 18) -> str:
     return out.getvalue()
 
 
-def run(n: int, docs: list[str], work: Path, profile: bool) -> dict[str, Any]:
+def run(n: int, docs: list[str], work: Path, profile: bool, fair_mix: bool = False) -> dict[str, Any]:
     folder = work / f"in-{n}"
-    build(n, folder, docs)
+    build(n, folder, docs, fair_mix)
     db = work / f"bench-{n}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -116,6 +131,7 @@ def run(n: int, docs: list[str], work: Path, profile: bool) -> dict[str, Any]:
         "db": counts,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "profiled": profile,
+        "fair_mix": fair_mix,
     }
     if profiler:
         result["profile"] = profile_summary(profiler)
@@ -128,12 +144,17 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile the ingest (slows it ~1.5x)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/corroborate-throughput"))
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--fair-mix",
+        action="store_true",
+        help="rewrite re-used documents instead of copying them, so every size has the same mix",
+    )
     args = parser.parse_args()
     docs = source_docs()
     print(f"{len(docs)} source documents", flush=True)
     results = []
     for n in (int(s) for s in args.sizes.split(",")):
-        result = run(n, docs, args.work, args.profile)
+        result = run(n, docs, args.work, args.profile, args.fair_mix)
         results.append(result)
         print(json.dumps({k: v for k, v in result.items() if k != "profile"}), flush=True)
         if "profile" in result:

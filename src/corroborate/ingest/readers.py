@@ -38,7 +38,8 @@ def parse_date(value: object) -> dt.date | None:
         return None
 
 
-def _iter_files(paths: Sequence[Path]) -> Iterator[Path]:
+def iter_files(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted): the deterministic input order."""
     for path in paths:
         if path.is_dir():
             yield from sorted(p for p in path.rglob("*") if p.is_file())
@@ -51,7 +52,7 @@ def read_paths(paths: Sequence[Path], max_bytes: int = MAX_INPUT_BYTES) -> tuple
     reports: list[RawReport] = []
     rejected: list[Rejection] = []
     seen: dict[str, str] = {}
-    for path in _iter_files(paths):
+    for path in iter_files(paths):
         try:
             found = read_file(path, max_bytes)
         except InputError as exc:

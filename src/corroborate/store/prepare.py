@@ -33,12 +33,11 @@ class PreparedBatch:
 
 
 def iter_input_files(paths: Sequence[Path]) -> Iterator[Path]:
-    """Files named, and files under folders named (recursively, sorted): the deterministic input order."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file())
-        else:
-            yield path
+    """Files named, and files under folders named (recursively, sorted): the deterministic input order
+    (the same walk as ``brief``)."""
+    from ..ingest.readers import iter_files
+
+    return iter_files(paths)
 
 
 def read_one(path: Path) -> list[RawReport | Rejection]:
