@@ -62,10 +62,11 @@ def rewrite(text: str, rng: random.Random) -> str:
     return ". ".join(keep)
 
 
-def build(n: int, folder: Path, docs: list[str], fair_mix: bool = False) -> None:
+def build(n: int, folder: Path, docs: list[str], fair_mix: bool = False, days: int = 365) -> None:
     """Write ``n`` sampled, re-dated reports as JSONL files of PER_FILE records, in date order.
 
-    ``fair_mix``: re-used documents are rewritten (see :func:`rewrite`) instead of trimmed into copies."""
+    ``fair_mix``: re-used documents are rewritten (see :func:`rewrite`) instead of trimmed into copies.
+    ``days``: the span the dates are drawn from (reports per day = n / days)."""
     rng = random.Random(SEED)
     start = dt.date(2030, 1, 1)
     used: set[int] = set()
@@ -86,7 +87,7 @@ def build(n: int, folder: Path, docs: list[str], fair_mix: bool = False) -> None
                 "id": f"b{k}",
                 "text": text,
                 "outlet": rng.choice(OUTLETS),
-                "published": (start + dt.timedelta(days=rng.randrange(365))).isoformat(),
+                "published": (start + dt.timedelta(days=rng.randrange(days))).isoformat(),
             }
         )
     records.sort(key=lambda r: (r["published"], r["id"]))
@@ -105,9 +106,12 @@ def profile_summary(profiler: cProfile.Profile, top: int = 18) -> str:
     return out.getvalue()
 
 
-def run(n: int, docs: list[str], work: Path, profile: bool, fair_mix: bool = False) -> dict[str, Any]:
+def run(
+    n: int, docs: list[str], work: Path, profile: bool, fair_mix: bool = False, constant_rate: bool = False
+) -> dict[str, Any]:
     folder = work / f"in-{n}"
-    build(n, folder, docs, fair_mix)
+    days = max(1, round(365 * n / 10_000)) if constant_rate else 365
+    build(n, folder, docs, fair_mix, days)
     db = work / f"bench-{n}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -132,6 +136,7 @@ def run(n: int, docs: list[str], work: Path, profile: bool, fair_mix: bool = Fal
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "profiled": profile,
         "fair_mix": fair_mix,
+        "days": days,
     }
     if profiler:
         result["profile"] = profile_summary(profiler)
@@ -149,12 +154,17 @@ def main() -> int:
         action="store_true",
         help="rewrite re-used documents instead of copying them, so every size has the same mix",
     )
+    parser.add_argument(
+        "--constant-rate",
+        action="store_true",
+        help="spread the dates over 365 days per 10k reports (same reports per day at every size)",
+    )
     args = parser.parse_args()
     docs = source_docs()
     print(f"{len(docs)} source documents", flush=True)
     results = []
     for n in (int(s) for s in args.sizes.split(",")):
-        result = run(n, docs, args.work, args.profile, args.fair_mix)
+        result = run(n, docs, args.work, args.profile, args.fair_mix, args.constant_rate)
         results.append(result)
         print(json.dumps({k: v for k, v in result.items() if k != "profile"}), flush=True)
         if "profile" in result:
