@@ -43,7 +43,7 @@ def prepare(raws: Sequence[RawReport], config: Config) -> list[Article]:
 def choose_originals(articles: Sequence[Article], copies: dict[str, str]) -> dict[str, str]:
     """Re-point each group of near-duplicates at its true origin.
 
-    MinHash finds the group; which member is the original is read from the reports themselves: the one whose
+    Shingle containment finds the group; which member is the original is read from the reports: the one whose
     outlet the others credit ("(Via Meridian Press)"), then one that credits nobody, then the earliest dated
     (undated last), then the smallest id.
     """
