@@ -69,7 +69,10 @@ class Claim:
     words: frozenset[str]
 
 
+@lru_cache(maxsize=65536)
 def claim_of(text: str) -> Claim:
+    """The checkable content of ``text``. Cached: a pure function of the string (Claim is immutable), and the
+    same sentences are compared for citations, coverage and the timeline."""
     words = tokens(text)
     numbers = frozenset(w.replace(",", "") for w in words if _DIGIT.search(w))
     stems = frozenset(_stem(w) for w in words if w not in STOPWORDS and not _DIGIT.search(w) and len(w) > 1)

@@ -16,6 +16,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corroborate.analyze.sentences import split_sentences
 from corroborate.brief.summarize_features import (
     concept_stats,
     concept_weights,
@@ -24,7 +25,6 @@ from corroborate.brief.summarize_features import (
     sentence_concepts,
 )
 from corroborate.brief.summarize_prior import sentence_features, sentence_prior
-from corroborate.brief.summarize_split import split_sentences
 
 # Defaults: literature starting points (ICSISumm, Lin & Bilmes 2010), then checked on Multi-News validation
 # (rouge-score, 260 words F1 / 100 words recall); the default scores 44.79/15.15 and 26.48/8.72 there.

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..errors import CorroborateError
 from ..model import RawReport, Rejection
 from .prepare import PreparedBatch, iter_input_files, prepare_batch, read_one
 
@@ -80,7 +81,12 @@ def dask_batches(paths: Sequence[Path], client: Any, batch_size: int = BATCH_SIZ
 
 def open_client(scheduler: str | None, workers: int = 2, processes: bool = True) -> Any:
     """A client to the given scheduler, or to a new LocalCluster when no address is given."""
-    from dask.distributed import Client
+    try:
+        from dask.distributed import Client
+    except ImportError as exc:
+        raise CorroborateError(
+            "--engine dask needs Dask: pip install 'corroborate[dask]' (or use the default local engine)"
+        ) from exc
 
     if scheduler:
         return Client(scheduler)
