@@ -119,11 +119,18 @@ class StoryClusterer:
         for term, _ in query:
             for sid in self.postings.get(term, ()):
                 hits[sid] = hits.get(sid, 0) + 1
-        # The window is checked before truncating, so stale stories cannot crowd out live ones.
+        # The window is checked before truncating, so stale stories cannot crowd out live ones; walking the
+        # hits best first and stopping at MAX_CANDIDATES checks only as many as needed (a dense stream has
+        # hundreds of hits per report).
         gap = self._gap_days
-        inside = [(n, sid) for sid, n in hits.items() if gap(date, self.stories[sid]) <= TIME_WINDOW_DAYS]
-        inside.sort(key=lambda pair: (-pair[0], pair[1]))
-        return [sid for _, sid in inside[:MAX_CANDIDATES]]
+        stories = self.stories
+        out: list[str] = []
+        for _, sid in sorted((-n, sid) for sid, n in hits.items()):
+            if gap(date, stories[sid]) <= TIME_WINDOW_DAYS:
+                out.append(sid)
+                if len(out) == MAX_CANDIDATES:
+                    break
+        return out
 
     @staticmethod
     def _gap_days(date: dt.date | None, story: StoryState) -> int:
@@ -139,9 +146,12 @@ class StoryClusterer:
         """Cheap score: centroid cosine plus entity overlap, minus the time-gap penalty."""
         gap = self._gap_days(features.published, story)
         centroid = story.centroid
-        cosine = sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / (story.norm or 1.0)
+        # Only shared terms contribute: a C-level key intersection instead of a get() per term. Set order varies
+        # with hash seeds, so the sum is math.fsum (exactly rounded, order-independent): decisions stay
+        # deterministic across processes.
+        cosine = math.fsum(vec[t] * centroid[t] for t in vec.keys() & centroid.keys()) / (story.norm or 1.0)
         overlap = 0.0
-        if features.entities:
+        if ENTITY_WEIGHT and features.entities:
             shared = sum(1 for e in features.entities if e in story.entities)
             overlap = shared / len(features.entities)
         return cosine + ENTITY_WEIGHT * overlap - TIME_PENALTY_PER_DAY * gap
