@@ -89,16 +89,48 @@ def _report(
     day: dt.date,
 ) -> dict[str, object]:
     kind, phrase, words = event
-    picks = rng.sample(words, 3)
-    sentences = [
+    a, b, c = rng.sample(words, 3)
+    n = rng.randint(3, 90)
+    # Each sentence role has several phrasings, so two independent reports of one event share their facts and
+    # names but little of their wording (word 3-shingle containment well under the 0.6 that marks a copy).
+    leads = [
         f"In {town}, {phrase} on {day:%A}, according to {person}, who leads the local {kind} response.",
-        f"{person} said the {picks[0]} and the {picks[1]} were the main concern for {town}.",
-        f"{rng.choice(FILLER)}, and the {picks[2]} was discussed at length.",
-        f"{town} counted {rng.randint(3, 90)} {picks[0]} teams, {person} told {outlet}.",
+        f"{person}, head of the {kind} response in {town}, confirmed that {phrase} on {day:%A}.",
+        f"Authorities in {town} said {phrase} on {day:%A}; {person} is coordinating the {kind} response.",
+        f"It was {day:%A} when {phrase} in {town}, {person} recalled.",
+        f"{town} woke up on {day:%A} to news that {phrase}, with {person} in charge of the {kind} response.",
     ]
+    concerns = [
+        f"{person} said the {a} and the {b} were the main concern for {town}.",
+        f"For {person}, the {a} mattered more than the {b}.",
+        f"The {a} worried officials in {town} most, followed by the {b}, {person} said.",
+        f"{person} listed the {a} and the {b} as priorities.",
+        f"Questions about the {a} and the {b} dominated a briefing by {person}.",
+    ]
+    filler = rng.choice(FILLER)
+    asides = [
+        f"{filler}, and the {c} was discussed at length.",
+        f"{filler}; talk of the {c} continued.",
+        f"{filler} while the {c} remained a topic.",
+        f"{filler}. The {c} came up again and again.",
+    ]
+    counts = [
+        f"{town} counted {n} {a} teams, {person} told {outlet}.",
+        f"{outlet} learned that {n} {a} teams were working in {town}.",
+        f"There were {n} {a} teams deployed in {town}, according to {outlet}.",
+        f"{person} put the number of {a} teams at {n} in an interview with {outlet}.",
+    ]
+    nexts = [
+        f"{person} expects a fuller picture of the {b} within days.",
+        f"A review of the {b} is due later in the week, {outlet} reported.",
+        f"Next, the {kind} team in {town} will look at the {b}.",
+        f"Nobody in {town} would guess how long the {b} might take to sort out.",
+        f"The {b} will be on the agenda when {person} meets the council.",
+    ]
+    sentences = [rng.choice(leads), rng.choice(concerns), rng.choice(asides), rng.choice(counts), rng.choice(nexts)]
     rng.shuffle(sentences)
     return {
-        "title": f"{town} {kind}: {picks[0]} and {picks[1]} ({k})",
+        "title": f"{town} {kind}: {a} and {b} ({k})",
         "text": " ".join(sentences),
         "outlet": outlet,
         "published": day.isoformat(),

@@ -56,12 +56,16 @@ class ReportFeatures:
     entities: frozenset[str]
     signature: np.ndarray  # uint32[NUM_PERM]
     published: dt.date | None
+    # Number of distinct word 3-shingles: with two MinHash signatures it turns the Jaccard estimate into a
+    # containment estimate (syndication). 0 = unknown (features stored before this field existed).
+    shingles: int = 0
 
     def to_json(self) -> dict[str, object]:
         return {
             "terms": self.terms,
             "entities": sorted(self.entities),
             "published": self.published.isoformat() if self.published else None,
+            "shingles": self.shingles,
         }
 
     @classmethod
@@ -75,6 +79,7 @@ class ReportFeatures:
             entities=frozenset(str(e) for e in entities),
             signature=signature_from_bytes(signature),
             published=dt.date.fromisoformat(published) if isinstance(published, str) else None,
+            shingles=int(str(data.get("shingles", 0))),
         )
 
 
@@ -111,13 +116,19 @@ def entity_tokens(title: str | None, text: str) -> frozenset[str]:
     return frozenset(name for name, _ in ranked)
 
 
-def minhash_signature(text: str) -> np.ndarray:
-    """MinHash of lower-cased word ``SHINGLE_WORDS``-grams (whole text when shorter)."""
+def shingle_set(text: str) -> frozenset[bytes]:
+    """Distinct lower-cased word ``SHINGLE_WORDS``-grams (the whole text as one when shorter): the unit of
+    every syndication measure, in the store (MinHash) and in a briefing (exact containment)."""
     words = _SHINGLE_TOKEN.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
-        shingles = {" ".join(words).encode("utf-8")}
-    else:
-        shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - 2)}
+        return frozenset({" ".join(words).encode("utf-8")})
+    return frozenset(" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - 2))
+
+
+def minhash_signature(text: str, shingles: frozenset[bytes] | None = None) -> np.ndarray:
+    """MinHash of :func:`shingle_set` (pass ``shingles`` when already computed)."""
+    if shingles is None:
+        shingles = shingle_set(text)
     # crc32 instead of datasketch's default sha1: ~10x cheaper per shingle, deterministic, and affine32 mixes
     # the input hash (murmur finalizer) before permuting, so a 32-bit checksum is an adequate base hash.
     mh = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme="affine32", hashfunc=zlib.crc32)
@@ -141,9 +152,11 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 def compute_features(article: Article) -> ReportFeatures:
     """All features of one cleaned article (pure; safe to run on a worker)."""
+    shingles = shingle_set(article.text)
     return ReportFeatures(
         terms=term_weights(article.title, article.text),
         entities=entity_tokens(article.title, article.text),
-        signature=minhash_signature(article.text),
+        signature=minhash_signature(article.text, shingles),
         published=article.published,
+        shingles=len(shingles),
     )

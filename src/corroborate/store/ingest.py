@@ -62,7 +62,7 @@ class IngestState:
     def _rebuild(self) -> None:
         for rid, sid, published, _dup, chash, clustered, features, signature in self.store.replay_rows():
             feats = ReportFeatures.from_json(json.loads(features), signature)
-            self.syndication.add(rid, feats.signature, feats.published)
+            self.syndication.add(rid, feats.signature, feats.published, feats.shingles, self.story_of.__getitem__)
             self.remember(rid, chash, sid, feats.published)
             if clustered:
                 self.clusterer.replay(rid, feats, sid)
@@ -89,7 +89,9 @@ class IngestState:
         """Syndication first (copies join their original's story), then clustering for independents."""
         rid = item.article.id
         self.current = item.article
-        original, changed = self.syndication.add(rid, item.features.signature, item.features.published)
+        original, changed = self.syndication.add(
+            rid, item.features.signature, item.features.published, item.features.shingles, self.story_of.__getitem__
+        )
         group_story = None
         if original is not None or changed:
             # The group's story: the story of its earliest member already stored.
