@@ -94,3 +94,26 @@ def test_properties_spans_budget_citations(reports: list[str], max_words: int) -
         assert_briefing_is_sound(briefing, max_words)
         articles = prepare(raws, config)
         check_citations(briefing, articles, config.brief.citation_min_support)
+
+
+def test_summary_sentences_carry_their_resolved_relative_dates() -> None:
+    import datetime as dt
+
+    from corroborate.render import render
+
+    published = dt.date(2031, 6, 11)  # a Wednesday
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    raws = [
+        RawReport("a", "a", "The Orvane bridge in Velstad collapsed on Saturday, the transport ministry said. "
+                  "Repairs to the Orvane bridge will begin on 2 July 2031, the ministry said.", published=published),
+        RawReport("b", "b", "Velstad's Orvane bridge collapsed on Saturday, according to the transport ministry. "
+                  "The ministry said the Orvane bridge repairs begin on 2 July 2031.", published=published),
+    ]
+    briefing = brief_reports(raws, Config()).briefings[0]
+    jsonschema.validate(briefing, BRIEFING_SCHEMA)
+    by_text = {item["text"]: item for item in briefing["summary"]}
+    collapsed = next(item for text, item in by_text.items() if "Saturday" in text)
+    assert collapsed["dates"] == [{"expression": "Saturday", "date": saturday.isoformat()}]
+    repairs = next(item for text, item in by_text.items() if "2 July 2031" in text)
+    assert repairs["dates"] == []  # an explicit date needs no resolution
+    assert f"Saturday = {saturday.isoformat()}" in render([briefing], "md")

@@ -118,6 +118,28 @@ def check_citations(briefing: dict[str, Any], articles: Sequence[Article], min_s
             raise CitationError(f"sources and spans disagree for {item['text']!r}")
 
 
+def summary_dates(summary: Sequence[dict[str, Any]], timeline: Sequence[dict[str, Any]]) -> None:
+    """Give each summary item the dates its relative expressions resolve to ("on Saturday" -> 2031-05-03).
+
+    A summary sentence is a whole source sentence, so "this morning" or "last Monday" would reach the reader
+    without the report's date. The timeline already resolved them per source sentence (and says how); the
+    item takes the resolutions made in its origin sentence. Explicit dates ("3 May 2031") need none.
+    """
+    by_span: dict[tuple[str, int], list[dict[str, str]]] = {}
+    for entry in timeline:
+        for span, resolved in zip(entry["spans"], entry["resolved"], strict=True):
+            if resolved["how"].startswith("explicit"):
+                continue
+            by_span.setdefault((span["source"], span["start"]), []).append(
+                {"expression": resolved["expression"], "date": entry["date"]}
+            )
+    for item in summary:
+        origin = next(s for s in item["spans"] if s["source"] == item["origin"])
+        found = by_span.get((item["origin"], origin["start"]), [])
+        item["dates"] = sorted({(d["expression"], d["date"]): d for d in found}.values(),
+                               key=lambda d: (item["text"].find(d["expression"]), d["date"]))
+
+
 def _headline(articles: Sequence[Article], summary: Sequence[dict[str, Any]], ranks: Sequence[int]) -> str | None:
     by_id = {a.id: a for a in articles}
     if summary:
@@ -157,5 +179,6 @@ def build_briefing(
         "rejected": [r.to_dict() for r in rejected],
         "config": config.to_dict(),
     }
+    summary_dates(briefing["summary"], briefing["timeline"])
     check_citations(briefing, ordered, config.brief.citation_min_support)
     return briefing

@@ -66,7 +66,21 @@ BRIEFING_SCHEMA: dict[str, Any] = {
         },
         summary={
             "type": "array",
-            "items": _obj(["text", "sources", "spans"], text={"type": "string"}, sources=_IDS, spans=_SPANS),
+            "items": _obj(
+                ["text", "sources", "spans"],
+                text={"type": "string"},
+                sources=_IDS,
+                spans=_SPANS,
+                dates={
+                    "description": "relative date expressions of the sentence, resolved (see the timeline)",
+                    "type": "array",
+                    "items": _obj(
+                        ["expression", "date"],
+                        expression={"type": "string"},
+                        date={"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"},
+                    ),
+                },
+            ),
         },
         entities={
             "type": "array",

@@ -44,6 +44,15 @@ def _outlets(n: int) -> str:
     return f"{n} outlet" if n == 1 else f"{n} outlets"
 
 
+def _with_dates(item: dict[str, Any]) -> str:
+    """A summary sentence followed by what its relative dates resolve to: ... (on Saturday = 2031-05-03)."""
+    dates = item.get("dates") or []
+    if not dates:
+        return str(item["text"])
+    resolved = "; ".join(f"{d['expression']} = {d['date']}" for d in dates)
+    return f"{item['text']} ({resolved})"
+
+
 def sections(briefing: dict[str, Any]) -> list[Section]:
     numbers = source_numbers(briefing)
     out: list[Section] = []
@@ -64,7 +73,9 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
         out.append(Section("Where sources disagree", lines, "disagree"))
     out.append(
         Section(
-            "Summary", [Line(item["text"], _refs(numbers, item["sources"])) for item in briefing["summary"]], "summary"
+            "Summary",
+            [Line(_with_dates(item), _refs(numbers, item["sources"])) for item in briefing["summary"]],
+            "summary",
         )
     )
     facts = []
