@@ -135,3 +135,19 @@ def test_a_one_line_report_that_repeats_its_title_keeps_its_text() -> None:
     line = "Floodwater cut the rail line between Vell and Krell on Monday."
     article = clean_report(RawReport("r", "r.json", line, title=line))
     assert article.text == line
+
+
+def test_bulleted_list_items_and_correction_notices_stay_while_credits_and_links_go() -> None:
+    """Real pages (benchmarks/extraction.py) put list items after a dash and corrections in the body."""
+    kept = [
+        "- Residents of the lower town can register at the Vell school",
+        "- Boats will run every hour until Friday",
+        "- Double-tap the alarm to reach the flood desk",
+        "Correction, 9 March 2026: An earlier version of this report misstated the height of the Vell levee.",
+    ]
+    removed = ["— Meridian Press", "-- The Valley Ledger", "(Via Eastgate Monitor)", "Corrections", "Report an error"]
+    body = "\n".join(["Floods close the Vell bridge", "The Vell bridge was closed on Monday.", *kept, *removed])
+    article = clean_report(RawReport(id="r", location="r.txt", text=body, title_in_text=True))
+    for line in kept:
+        assert line in article.text
+    assert article.removed_lines == removed

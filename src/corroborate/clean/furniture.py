@@ -108,7 +108,10 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "reader prompt",
         r"(?:do you have|got) a (?:story|news tip|tip)\b.*|contact (?:us|the newsroom).*|"
-        r"(?:report an error|corrections?|send us feedback).*",
+        # A "Corrections" link or prompt, not a correction notice ("Correction, Nov. 15: this article
+        # misidentified ..."), which is report text a fact-checker needs.
+        r"(?:report an? (?:error|correction)|send us (?:feedback|a correction)).*|"
+        r"corrections?(?: policy| (?:and|&) clarifications)?\.?",
     ),
 ]
 _COMPILED = [(reason, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for reason, pattern in PATTERNS]
