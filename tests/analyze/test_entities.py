@@ -797,3 +797,18 @@ def test_definite_descriptions_link_to_the_one_entity_with_that_head_noun() -> N
     assert entity_of(entities, "Highland Army").aliases == []  # "the army": a generic noun, not linked
     assert entity_of(entities, "Flags of Dawn").aliases == []  # "The flags" comes before the name
     assert entity_of(entities, "Tilsen Bridge").aliases == []  # before the name; one report names it
+
+
+def test_a_name_the_text_calls_a_place_is_a_place() -> None:
+    texts = {
+        "a": "Flags in the capital, Mereth, were lowered. Mereth mourned. Talks moved to the town of Kessel.",
+        "b": "Mereth said nothing. The regional capital, Orvel, stayed calm.",
+    }
+    # The tagger, which cannot know these invented names, reads them as people.
+    spec = [("a", "Mereth", "PER"), ("a", "Kessel", "PER"), ("b", "Mereth", "PER"), ("b", "Orvel", "PER")]
+    entities = link_entities(texts, ner(texts, spec))
+    assert [entity_of(entities, n).type for n in ("Mereth", "Kessel", "Orvel")] == ["PLACE", "PLACE", "PLACE"]
+    # Without the apposition the tagger's label stands.
+    texts = {"a": "Mereth said nothing. Later Mereth left."}
+    entities = link_entities(texts, ner(texts, [("a", "Mereth", "PER")]))
+    assert entity_of(entities, "Mereth").type == "PERSON"

@@ -23,6 +23,7 @@ index, leader clustering over sorted forms).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -54,6 +55,12 @@ _TYPE_ORDER = ("PERSON", "GROUP", "ORG", "PLACE", "OTHER")
 _ORG_HEAD_KEYS = frozenset(name_keys(w)[0] for w in ORG_HEADS)
 _STATE_HEAD_KEYS = frozenset(name_keys(w)[0] for w in ("republic", "kingdom", "emirate", "sultanate"))
 _FAMILY = {"ORG": "ORG", "GROUP": "ORG", "PLACE": "PLACE", "OTHER": "OTHER", "PERSON": "PERSON"}
+# A name the text itself calls a place: "in the capital, Mereth", "the regional capital, Orvel", "the town of
+# Kessel". The tagger, trained on CoNLL-2003, has no way to know an invented name; the apposition does.
+_PLACE_APPOSITION = re.compile(
+    r"\bthe (?:[a-z]+ )?(?:capital|city|town|village|port|province|district|county)(?:,| of) $", re.IGNORECASE
+)
+_APPOSITION_WINDOW = 48  # characters before a mention searched for the apposition
 
 
 def _checked(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list[Mention]:
@@ -161,8 +168,19 @@ def _canonical(nodes: Sequence[Node], etype: str, alias_forms: set[str]) -> str:
     return ""
 
 
-def _entity(nodes: Sequence[Node], alias_forms: set[str]) -> Entity:
-    etype = _vote(nodes) or "OTHER"
+def _called_a_place(texts: Mapping[str, str], nodes: Sequence[Node]) -> bool:
+    """Does any report introduce one of these name mentions as a place ("the capital, X")?"""
+    for n in nodes:
+        if n.kind != "name":
+            continue
+        m = n.mention
+        if _PLACE_APPOSITION.search(texts[m.source][max(0, m.start - _APPOSITION_WINDOW) : m.start]):
+            return True
+    return False
+
+
+def _entity(nodes: Sequence[Node], alias_forms: set[str], texts: Mapping[str, str]) -> Entity:
+    etype = "PLACE" if _called_a_place(texts, nodes) else _vote(nodes) or "OTHER"
     if etype in ("ORG", "GROUP"):
         words = {w for n in nodes for w in plain(n.name).split()}
         grouped = any(n.cls == "GROUP" for n in nodes) or bool(words & GROUP_WORDS)
@@ -189,5 +207,5 @@ def link_entities(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list
     scan_acronyms(texts, nodes, uf)
     scan_titles(texts, nodes, uf)
     scan_descriptions(texts, nodes, uf)
-    entities = [_entity([nodes[k] for k in ks], alias_forms) for ks in uf.groups().values()]
+    entities = [_entity([nodes[k] for k in ks], alias_forms, texts) for ks in uf.groups().values()]
     return sorted(entities, key=lambda e: (-len(e.sources), -len(e.mentions), e.name, e.type))

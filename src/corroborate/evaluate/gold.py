@@ -60,6 +60,16 @@ def _entity_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tupl
     return ok, f"{gold['canonical']}: got name {entity['name']!r}, missing aliases {missing}"
 
 
+def _entity_type_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tuple[bool, str] | None:
+    """Is the matched entity (as in :func:`_entity_ok`) of the gold type? None when nothing matched."""
+    wanted = {_form(gold["canonical"]), *(_form(a) for a in gold["aliases"])}
+    scored = [(len(wanted & {_form(e["name"]), *(_form(a) for a in e["aliases"])}), e) for e in entities]
+    overlap, entity = max(scored, key=lambda pair: pair[0], default=(0, None))
+    if entity is None or overlap == 0 or "type" not in gold:
+        return None
+    return entity["type"] == gold["type"], f"{gold['canonical']}: type {entity['type']}, want {gold['type']}"
+
+
 def _quote_ok(gold: dict[str, Any], quotes: Iterable[dict[str, Any]], texts: dict[str, str]) -> tuple[bool, str]:
     """A source carries the quote when one of its cited spans holds the fragment (a merged record may join
     parts that different outlets quote separately; its spans say which outlet carries which part)."""
@@ -128,6 +138,9 @@ def score_briefing(briefing: dict[str, Any], gold: dict[str, Any]) -> GoldScore:
     texts = {s["id"]: s["text"] for s in briefing.get("sources", [])}
     for g in gold.get("entities", []):
         score.check("entities", *_entity_ok(g, briefing["entities"]))
+        typed = _entity_type_ok(g, briefing["entities"])
+        if typed is not None:
+            score.check("entity_types", *typed)
     for g in gold.get("quotes", []):
         score.check("quotes", *_quote_ok(g, briefing["quotes"], texts))
     for g in gold.get("claims", []):
