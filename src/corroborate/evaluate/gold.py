@@ -43,17 +43,22 @@ class GoldScore:
         return {k: f"{self.passed[k]}/{self.total[k]}" for k in sorted(self.total)}
 
 
-def _entity_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tuple[bool, str]:
+def _match_entity(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """The entity sharing most forms (name or aliases) with the gold entity; None when none shares any."""
     wanted = {_form(gold["canonical"]), *(_form(a) for a in gold["aliases"])}
     best: tuple[int, dict[str, Any] | None] = (0, None)
     for e in entities:
-        forms = {_form(e["name"]), *(_form(a) for a in e["aliases"])}
-        overlap = len(wanted & forms)
+        overlap = len(wanted & {_form(e["name"]), *(_form(a) for a in e["aliases"])})
         if overlap > best[0]:
             best = (overlap, e)
-    entity = best[1]
+    return best[1]
+
+
+def _entity_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tuple[bool, str]:
+    entity = _match_entity(gold, entities)
     if entity is None:
         return False, f"{gold['canonical']}: not found"
+    wanted = {_form(gold["canonical"]), *(_form(a) for a in gold["aliases"])}
     forms = {_form(entity["name"]), *(_form(a) for a in entity["aliases"])}
     missing = sorted(wanted - forms)
     ok = not missing and _form(entity["name"]) == _form(gold["canonical"])
@@ -62,10 +67,8 @@ def _entity_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tupl
 
 def _entity_type_ok(gold: dict[str, Any], entities: Iterable[dict[str, Any]]) -> tuple[bool, str] | None:
     """Is the matched entity (as in :func:`_entity_ok`) of the gold type? None when nothing matched."""
-    wanted = {_form(gold["canonical"]), *(_form(a) for a in gold["aliases"])}
-    scored = [(len(wanted & {_form(e["name"]), *(_form(a) for a in e["aliases"])}), e) for e in entities]
-    overlap, entity = max(scored, key=lambda pair: pair[0], default=(0, None))
-    if entity is None or overlap == 0 or "type" not in gold:
+    entity = _match_entity(gold, entities)
+    if entity is None or "type" not in gold:
         return None
     return entity["type"] == gold["type"], f"{gold['canonical']}: type {entity['type']}, want {gold['type']}"
 
