@@ -37,7 +37,7 @@ from corroborate.analyze.entities_find import (
 )
 from corroborate.analyze.entities_keys import is_acronym, keys_match, name_keys, plain
 from corroborate.analyze.entities_lexicon import GROUP_WORDS, ORG_HEADS
-from corroborate.analyze.entities_model import DisjointSet, Entity, Mention, Node, NodeList
+from corroborate.analyze.entities_model import Entity, Mention, Node, NodeList
 from corroborate.analyze.entities_people import (
     link_people,
     person_forms,
@@ -46,6 +46,7 @@ from corroborate.analyze.entities_people import (
     scan_honorifics,
 )
 from corroborate.analyze.entities_spans import clean_spans, vote_labels
+from corroborate.unionfind import DisjointSet
 
 __all__ = ["Entity", "Mention", "link_entities"]
 

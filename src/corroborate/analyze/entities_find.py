@@ -14,7 +14,8 @@ from collections.abc import Mapping
 
 from corroborate.analyze.entities_keys import initials, is_acronym, plain
 from corroborate.analyze.entities_lexicon import ALIAS_AFTER, GENERIC_ORG_NOUNS, GROUP_WORDS, SO_CALLED
-from corroborate.analyze.entities_model import DisjointSet, Mention, Node, add_node, overlapping
+from corroborate.analyze.entities_model import Mention, Node, add_node, overlapping
+from corroborate.unionfind import DisjointSet
 
 # 2: "the <noun>" in a report that never names the entity links only when this many reports name it (the
 # ministry every report is about, not a street one report names). Set on the example stories: it keeps

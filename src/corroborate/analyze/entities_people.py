@@ -23,7 +23,8 @@ from corroborate.analyze.entities_lexicon import (
     TITLE_GENDER,
     TITLE_HEADS,
 )
-from corroborate.analyze.entities_model import DisjointSet, Mention, Node, add_node, overlapping
+from corroborate.analyze.entities_model import Mention, Node, add_node, overlapping
+from corroborate.unionfind import DisjointSet
 
 # 3: at most this many modifiers before a title head ("Deputy Regional Police Commander").
 MAX_TITLE_MODIFIERS = 3

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
+from corroborate.unionfind import DisjointSet
+
 if TYPE_CHECKING:
     from corroborate.analyze.quotes import Quote
 
@@ -98,28 +100,17 @@ def group_quotes(items: Sequence[tuple[str, Quote]]) -> list[list[tuple[str, Quo
     a group keep input order. Short quotations join a group only when no known speaker in it differs
     (compared by last word), so "No comment" by two people stays two groups even via an unknown speaker.
     """
-    parent = list(range(len(items)))
+    uf = DisjointSet(len(items))
     names: list[set[str]] = [{n} if (n := _surname(q)) else set() for _, q in items]
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            ri, rj = root(i), root(j)
+            ri, rj = uf.find(i), uf.find(j)
             qa, qb = items[i][1], items[j][1]
             if ri == rj or not same_quote(qa.text, qb.text):
                 continue
             short = min(len(_words(qa.text)), len(_words(qb.text))) < SPEAKER_FREE_WORDS
             if short and names[ri] and names[rj] and names[ri] != names[rj]:
                 continue
-            keep, gone = min(ri, rj), max(ri, rj)
-            parent[gone] = keep
-            names[keep] |= names[gone]
-    groups: dict[int, list[tuple[str, Quote]]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(root(i), []).append(item)
-    return [groups[k] for k in sorted(groups)]
+            uf.union(ri, rj)  # the smaller root stays the root
+            names[min(ri, rj)] |= names[max(ri, rj)]
+    return [[items[k] for k in members] for _, members in sorted(uf.groups().items())]

@@ -15,6 +15,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from ..model import Article
+from ..unionfind import DisjointSet
 from .features import NUM_PERM, as_minhash, jaccard, shingle_set
 
 # One definition of a copy everywhere: word 3-shingle *containment* (share of the shorter report's shingles
@@ -149,23 +150,14 @@ def mark_syndication(articles: Sequence[Article], threshold: float = SYNDICATION
     """
     ordered = sorted(articles, key=lambda a: a.id)
     shingles = [shingle_set(a.text) for a in ordered]
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    uf = DisjointSet(len(ordered))
     for i in range(len(ordered)):
         for j in range(i + 1, len(ordered)):
             if containment(shingles[i], shingles[j]) >= threshold:
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Article]] = {}
-    for i, article in enumerate(ordered):
-        groups.setdefault(find(i), []).append(article)
+                uf.union(i, j)
+    groups = [[ordered[k] for k in members] for members in uf.groups().values()]
     out: dict[str, str] = {}
-    for members in groups.values():
+    for members in groups:
         origin = min(members, key=lambda a: original_key(a.id, a.published))
         out.update({a.id: origin.id for a in members if a.id != origin.id})
     return dict(sorted(out.items()))
