@@ -7,7 +7,7 @@ EXAMPLE ?= examples/dar-hamiz-market-blast
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test lint typecheck pytest bench train-ner clean-venv sysdeps
+.PHONY: demo test lint typecheck pytest bench train-ner train-clean clean-venv sysdeps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ bench: $(STAMP) sysdeps
 
 train-ner: $(STAMP)
 	$(BIN)/python training/train_ner.py
+
+# The furniture line classifier, from ../shared/data/boilerplate (research-use data: see its model card).
+train-clean: $(STAMP)
+	$(BIN)/python training/validate_markers.py
+	$(BIN)/python training/train_clean.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -27,6 +27,11 @@ class CleanOptions:
     # ``repeated_line_min_reports`` reports is treated as site furniture (see clean/furniture.py).
     repeated_line_max_words: int = 8
     repeated_line_min_reports: int = 2
+    # The learned furniture classifier (clean/furniture_model.py, trained by `make train-clean` on real pages).
+    model: bool = True
+    # Remove a line when the model's P(furniture) reaches this; None uses the model's own threshold, chosen on
+    # the dev splits of its training data (see clean/models/MODEL_CARD.md and docs/benchmarks.md).
+    model_threshold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def _apply(obj: Any, values: dict[str, Any], where: str) -> Any:
                 raise ConfigError(f"option {where}{key} must be a table")
             changes[name] = _apply(current, value, f"{where}{key}.")
         else:
-            expected = type(current)
+            expected = float if current is None else type(current)  # None defaults: optional numbers
             if expected is float and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)
             if not isinstance(value, expected) or isinstance(value, bool) != isinstance(current, bool):

@@ -55,6 +55,21 @@ class RawReport:
     title_in_text: bool = False  # .txt inputs: the first non-empty line is the headline
 
 
+@dataclass(frozen=True)
+class Removal:
+    """A line the clean stage removed: the line, why (a rule's name or ``model: <kind>``), and the model's score.
+
+    ``score`` is the furniture model's P(furniture) for the line (None where the model did not run).
+    """
+
+    line: str
+    reason: str
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"line": self.line, "reason": self.reason, "score": self.score}
+
+
 @dataclass
 class Article:
     """One cleaned report: the text every span refers to, plus what cleaning learned and removed.
@@ -74,6 +89,7 @@ class Article:
     author: str | None = None
     story: str | None = None
     removed_lines: list[str] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)  # the same lines, each with its reason and score
     cites_outlets: list[str] = field(default_factory=list)  # "(Via X)": outlets the report credits
     sentences: list[tuple[int, int]] = field(default_factory=list)
     duplicate_of: str | None = None

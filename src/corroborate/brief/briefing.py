@@ -43,6 +43,7 @@ def source_record(article: Article) -> dict[str, Any]:
         "sentences": [{"start": s, "end": e} for s, e in article.sentences],
         "text": article.text,
         "removed_lines": list(article.removed_lines),
+        "removed": [r.to_dict() for r in article.removals],
     }
 
 

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..config import CleanOptions
-from ..model import Article, RawReport
+from ..model import Article, RawReport, Removal
 from . import metadata
 from .furniture import furniture_reason, is_sentence_like, normalize_line, repeated_lines
+from .furniture_model import default_model
 
 __all__ = ["clean_reports", "clean_report", "normalize_text"]
 
@@ -52,9 +53,11 @@ class _Draft:
     lines: list[str]
     headline: str | None
     removed: list[tuple[int, str]] = field(default_factory=list)  # (line index, reason)
+    scores: dict[int, float] = field(default_factory=dict)  # line index -> the model's P(furniture)
 
 
-def _draft(raw: RawReport) -> _Draft:
+def _draft(raw: RawReport, options: CleanOptions | None = None) -> _Draft:
+    options = options or CleanOptions()
     lines = [" ".join(line.split()) for line in normalize_text(raw.text).split("\n")]
     headline = raw.title.strip() if raw.title else None
     draft = _Draft(raw, lines, headline)
@@ -80,7 +83,26 @@ def _draft(raw: RawReport) -> _Draft:
             reason = "repeated headline"
         if reason:
             draft.removed.append((i, reason))
+    if options.model:
+        _model_pass(draft, options.model_threshold)
     return draft
+
+
+def _model_pass(draft: _Draft, threshold: float | None) -> None:
+    """Lines the learned classifier calls furniture (clean/furniture_model.py), with its kind and score.
+
+    The model sees every non-empty line in order (its features include the neighbouring lines) and removes
+    only lines the rules kept; a line it removes is recorded as ``model: <kind>`` with its P(furniture).
+    """
+    model = default_model()
+    cut = model.threshold if threshold is None else threshold
+    index = [i for i, line in enumerate(draft.lines) if line]
+    decided = {i for i, _ in draft.removed}
+    verdicts = model.verdicts([draft.lines[i] for i in index], kind_min=cut)
+    for i, verdict in zip(index, verdicts, strict=True):
+        draft.scores[i] = round(verdict.score, 4)
+        if i not in decided and verdict.score >= cut:
+            draft.removed.append((i, f"model: {verdict.kind}"))
 
 
 def _neighbour(lines: Sequence[str], i: int, step: int) -> str:
@@ -129,9 +151,14 @@ def _paragraphs(lines: Sequence[str], dropped: set[int]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def clean_report(raw: RawReport, repeated: set[str] | None = None, story_dates: Sequence[dt.date] = ()) -> Article:
+def clean_report(
+    raw: RawReport,
+    repeated: set[str] | None = None,
+    story_dates: Sequence[dt.date] = (),
+    options: CleanOptions | None = None,
+) -> Article:
     """Clean one report; ``repeated`` holds batch template lines, ``story_dates`` dates other reports give."""
-    draft = _draft(raw)
+    draft = _draft(raw, options)
     return _finish(draft, repeated or set(), story_dates)
 
 
@@ -145,10 +172,11 @@ def _finish(draft: _Draft, repeated: set[str], story_dates: Sequence[dt.date]) -
     if not text.strip():
         # Batch evidence must not empty a report: a one-sentence report whose only line is also its title
         # (or repeats elsewhere in the batch) keeps that line as its text.
-        for i in [i for i, why in removed.items() if why in _SOFT_REASONS]:
+        for i in [i for i, why in removed.items() if why in _SOFT_REASONS or why.startswith("model: ")]:
             del removed[i]
         text = _paragraphs(lines, set(removed))
     furniture = [lines[i] for i in sorted(removed) if removed[i] != "headline"]
+    removals = [Removal(lines[i], removed[i], draft.scores.get(i)) for i in sorted(removed) if removed[i] != "headline"]
     outlet = raw.outlet or metadata.outlet_from_lines(furniture)
     cites = metadata.cited_outlets(lines)
     published, how = _published(raw, furniture, text, story_dates)
@@ -170,6 +198,7 @@ def _finish(draft: _Draft, repeated: set[str], story_dates: Sequence[dt.date]) -
         author=raw.author,
         story=raw.story,
         removed_lines=furniture,
+        removals=removals,
         cites_outlets=cites,
     )
 
@@ -183,9 +212,14 @@ def _published(
     if stub:
         return stub, "date line"
     year, month, day, _agency = metadata.dateline(text.split("\n\n", 1)[0])
+    removed_dates = metadata.full_dates("\n".join(furniture))
     if month is None or day is None:
+        # A caption's photo date or a "this article appeared on <date>" line is the report's own evidence of
+        # when it was written; used only when the kept text gives no full date for the timeline to infer from.
+        if removed_dates and not metadata.full_dates(text):
+            return max(removed_dates), "date in a removed line"
         return None, None
-    hints = metadata.full_dates(text) or list(story_dates)
+    hints = metadata.full_dates(text) or removed_dates or list(story_dates)
     fallback = metadata.copyright_year(furniture)
     date = metadata.dateline_date(year, month, day, hints, fallback)
     return (date, "dateline") if date else (None, None)
@@ -194,7 +228,7 @@ def _published(
 def clean_reports(raws: Sequence[RawReport], options: CleanOptions | None = None) -> list[Article]:
     """Clean a batch, using evidence across it (repeated template lines, dates the other reports give)."""
     options = options or CleanOptions()
-    drafts = [_draft(raw) for raw in raws]
+    drafts = [_draft(raw, options) for raw in raws]
     kept_lines = [[line for i, line in enumerate(d.lines) if i not in dict(d.removed)] for d in drafts]
     repeated = repeated_lines(kept_lines, options.repeated_line_max_words, options.repeated_line_min_reports)
     story_dates = sorted({d for raw in raws for d in metadata.full_dates(normalize_text(raw.text))})

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .markers import marker_reason
+
 _SOCIAL = (
     r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|email|e-mail|messenger|bluesky|threads|copy link|print)"
 )
@@ -91,7 +93,9 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "cookie notice",
         r".*\b(?:we use cookies|uses cookies|cookie (?:policy|settings|preferences|consent)|"
-        r"accept (?:all )?cookies|privacy (?:policy|settings)|terms (?:of use|and conditions|of service))\b.*",
+        r"accept (?:all )?cookies)\b.*|"
+        # "privacy policy" / "terms of use" alone mark a footer link line, not a report sentence about a policy.
+        r"(?:\S+ ){0,6}(?:privacy (?:policy|settings)|terms (?:of use|and conditions|of service))(?: \S+){0,6}",
     ),
     (
         "follow prompt",
@@ -144,7 +148,7 @@ def furniture_reason(line: str) -> str | None:
             continue
         if pattern.match(stripped):
             return reason
-    return None
+    return marker_reason(stripped)
 
 
 def _is_navigation(line: str) -> bool:

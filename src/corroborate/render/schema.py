@@ -62,6 +62,17 @@ BRIEFING_SCHEMA: dict[str, Any] = {
                 words={"type": "integer", "minimum": 0},
                 text={"type": "string"},
                 removed_lines={"type": "array", "items": {"type": "string"}},
+                removed={
+                    "type": "array",
+                    "description": "each removed line with its reason (a rule, or 'model: <kind>') and the "
+                    "furniture model's P(furniture) (null where the model did not run)",
+                    "items": _obj(
+                        ["line", "reason", "score"],
+                        line={"type": "string"},
+                        reason={"type": "string"},
+                        score={"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                    ),
+                },
             ),
         },
         summary={

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import CorroborateError
-from ..model import Article
+from ..model import Article, Removal
 
 SCHEMA_VERSION = 1
 
@@ -125,7 +126,8 @@ class Store:
                 a.author,
                 a.story,
                 a.text,
-                json.dumps(a.removed_lines),
+                # Each removed line with its reason and score; rows stored before issue 9 hold bare strings.
+                json.dumps([r.to_dict() for r in a.removals] or a.removed_lines),
                 json.dumps(a.cites_outlets),
                 row.content_hash,
                 a.duplicate_of,
@@ -228,7 +230,8 @@ class Store:
                 published_how=r[7],
                 author=r[8],
                 story=r[9],
-                removed_lines=json.loads(r[10]),
+                removed_lines=_removed_lines(json.loads(r[10])),
+                removals=_removals(json.loads(r[10])),
                 cites_outlets=json.loads(r[11]),
                 duplicate_of=r[12],
             )
@@ -237,3 +240,11 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+def _removed_lines(stored: list[Any]) -> list[str]:
+    return [item["line"] if isinstance(item, dict) else str(item) for item in stored]
+
+
+def _removals(stored: list[Any]) -> list[Removal]:
+    return [Removal(item["line"], item["reason"], item.get("score")) for item in stored if isinstance(item, dict)]
