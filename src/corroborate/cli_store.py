@@ -91,7 +91,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .analyze.sentences import split_sentences
+    from .analyze.sentences import skip_spans, split_sentences
+    from .clean.dateline import find_datelines
     from .config import resolve_config
     from .pipeline import brief_story
     from .render import render
@@ -104,7 +105,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     if not articles:
         raise CorroborateError(f"no story {args.story_id!r} in {args.db}; list them with `corroborate stories`")
     for article in articles:
-        article.sentences = split_sentences(article.text)
+        # Datelines are a function of the stored text: found again here, exactly as the clean stage found them.
+        article.datelines = find_datelines(article.text)
+        article.dateline = article.datelines[0] if article.datelines else None
+        article.sentences = skip_spans(split_sentences(article.text), [(d.start, d.end) for d in article.datelines])
     briefing = brief_story(articles, args.story_id, resolve_config(args.config))
     sys.stdout.write(render([briefing], args.format))
     return 0

@@ -70,6 +70,37 @@ class Removal:
         return {"line": self.line, "reason": self.reason, "score": self.score}
 
 
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline opening a paragraph ("NEW YORK, March 3 (Reuters) - "), a span the sentences skip.
+
+    ``text`` is the cut text as it stood (without trailing spaces); ``place`` the place it names (None for a bare
+    wire tag such as "(CNN)"); ``month``/``day``/``year`` where it gives them; ``agency`` the credited agency, wire
+    abbreviations expanded ("AP" -> "Associated Press").
+    """
+
+    text: str
+    place: str | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    agency: str | None = None
+    start: int = 0  # span in Article.text: [start, end) is the dateline with its separator
+    end: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "place": self.place,
+            "month": self.month,
+            "day": self.day,
+            "year": self.year,
+            "agency": self.agency,
+        }
+
+
 @dataclass
 class Article:
     """One cleaned report: the text every span refers to, plus what cleaning learned and removed.
@@ -91,6 +122,8 @@ class Article:
     removed_lines: list[str] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)  # the same lines, each with its reason and score
     cites_outlets: list[str] = field(default_factory=list)  # "(Via X)": outlets the report credits
+    dateline: Dateline | None = None  # the first dateline, if any
+    datelines: list[Dateline] = field(default_factory=list)  # every paragraph-opening dateline (spans)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     duplicate_of: str | None = None
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analyze.sentences import split_sentences
+from .analyze.sentences import skip_spans, split_sentences
 from .brief.briefing import build_briefing
 from .clean import clean_reports
 from .cluster.syndication import mark_syndication
@@ -33,7 +33,7 @@ def prepare(raws: Sequence[RawReport], config: Config) -> list[Article]:
     """Clean a story's reports, split sentences and mark syndicated copies."""
     articles = clean_reports(raws, config.clean)
     for article in articles:
-        article.sentences = split_sentences(article.text)
+        article.sentences = skip_spans(split_sentences(article.text), [(d.start, d.end) for d in article.datelines])
     copies = choose_originals(articles, mark_syndication(articles))
     for article in articles:
         article.duplicate_of = copies.get(article.id)

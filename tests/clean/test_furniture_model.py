@@ -16,6 +16,10 @@ from corroborate.clean.markers import marker_reason
 from corroborate.config import CleanOptions, Config, resolve_config
 from corroborate.model import RawReport
 
+PROSE2 = (
+    "Engineers said the piers could be repaired within a year, but the regional transport office has not yet "
+    "set aside money for the work, and the council will vote again on the budget in March."
+)
 PROSE = (
     "The council in Vellmar voted on Tuesday to close the old river bridge after engineers found cracks in two "
     "of its piers, a decision that will add twenty minutes to the commute of about 4,000 residents."
@@ -96,17 +100,18 @@ def test_markers_leave_report_text(line: str) -> None:
 
 def test_removed_lines_carry_reason_and_score() -> None:
     text = "\n\n".join(
-        [PROSE, "Media caption The bridge was built in 1911", PROSE, "Read more:"]
+        [PROSE, "Media caption The bridge was built in 1911", PROSE2, "Read more:"]
     )
     article = clean_report(RawReport(id="r1", location="r1.json", text=text))
     assert article.removed_lines == [r.line for r in article.removals]
     assert {r.reason for r in article.removals} == {"caption", "related links"}
-    assert all(r.score is not None and 0 <= r.score <= 1 for r in article.removals)
-    assert article.text.count("Vellmar") == 2
+    # Rules decide first; the model only scores the lines they keep, so a rule's removal has no model score.
+    assert all(r.score is None for r in article.removals)
+    assert "Vellmar" in article.text and "piers could be repaired" in article.text
 
 
 def test_model_can_be_switched_off_and_threshold_set() -> None:
-    lines = [PROSE, "Council to review bridge budget", "Oskarby mayor urges calm", PROSE]
+    lines = [PROSE, "Council to review bridge budget", "Oskarby mayor urges calm", PROSE2]
     raw = RawReport(id="r1", location="r1.json", text="\n\n".join(lines))
     off = clean_reports([raw], CleanOptions(model=False))[0]
     assert all(r.score is None for r in off.removals)
@@ -117,7 +122,7 @@ def test_model_can_be_switched_off_and_threshold_set() -> None:
 
 
 def test_model_removal_is_recorded_as_model_kind() -> None:
-    lines = [PROSE, "Filed under: Politics", PROSE]
+    lines = [PROSE, "Filed under: Politics", PROSE2]
     scores = default_model().scores(lines)
     assert scores[1] > max(scores[0], scores[2])  # a tag line between paragraphs
     raw = RawReport(id="r1", location="r1.json", text="\n\n".join(lines))
@@ -139,3 +144,23 @@ def test_html_blocks_split_where_a_browser_breaks_lines() -> None:
 def test_html_blocks_survive_deep_nesting() -> None:
     assert html_blocks("<div>" * 1_500 + "deep" + "</div>" * 1_500) == ["deep"]
     assert isinstance(html_blocks("<div>" * 50_000 + "x"), list)  # past the parser's limit: no exception
+
+
+def test_rules_run_in_linear_time_on_pathological_lines() -> None:
+    """A nested quantifier in one marker once took minutes on a long line without spaces (issue 9 review)."""
+    import signal
+    import time
+
+    from corroborate.clean.furniture import furniture_reason
+
+    lines = ["A" * 5000, "a" * 5000, "AB " * 2000, "Ab " * 2000, "(" + "a/" * 2000, "1 of " * 1000, "[" + "Ab " * 1500]
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("furniture rules backtrack")))
+    signal.alarm(10)
+    try:
+        start = time.perf_counter()
+        for line in lines:
+            furniture_reason(line)
+        default_model().scores(lines)
+    finally:
+        signal.alarm(0)
+    assert time.perf_counter() - start < 10

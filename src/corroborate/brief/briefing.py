@@ -40,6 +40,7 @@ def source_record(article: Article) -> dict[str, Any]:
         "words": article.words,
         "duplicate_of": article.duplicate_of,
         "cites_outlets": list(article.cites_outlets),
+        "dateline": article.dateline.to_dict() if article.dateline else None,
         "sentences": [{"start": s, "end": e} for s, e in article.sentences],
         "text": article.text,
         "removed_lines": list(article.removed_lines),

@@ -65,9 +65,11 @@ PATTERNS: list[tuple[str, str]] = [
         "related links",
         r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|popular now|recommended(?: for you)?|"
         r"related(?: topics| stories| articles| coverage| content| news)?|more (?:on this story|from .{1,40}|stories)|"
-        r"you (?:may|might) also like|see also|top stories|latest(?: news)?|editor'?s picks|tags?)(?::.*)?",
+        r"you (?:may|might) also like|see also|top stories|latest(?: news| headlines| stories| videos)?|"
+        r"editor'?s picks|tags?)(?::.*)?",
     ),
     ("related links", r"(?:read more|read also|also read|related|see also|watch|listen|more)\s*[:|\-–—]\s*.+"),
+    ("media label", r"(?:photos?|videos?|gallery|audio|graphic|slideshow|interactive)"),
     (
         "photo credit",
         r"(?:photo|photograph|picture|image|file photo|video|illustration)(?: credit)?s?\s*[:|/]\s*.+|"
@@ -141,7 +143,9 @@ def furniture_reason(line: str) -> str | None:
         return "decoration"
     words = stripped.split()
     if len(words) > MAX_FURNITURE_WORDS:
-        return None  # a paragraph of prose, whatever words it contains ("copyright", "cookies"...)
+        # A paragraph of prose, whatever words it contains ("copyright", "cookies"...), unless a furniture
+        # marker names it (markers carry their own length limits: clean/markers.py).
+        return marker_reason(stripped)
     for reason, pattern in _COMPILED:
         # Long lines are prose; only the open-ended patterns (copyright, cookies, credits) may match them.
         if len(words) > 30 and reason not in {"copyright line", "cookie notice", "photo credit"}:

@@ -80,10 +80,12 @@ class FurnitureModel:
         """True where a line is furniture by the model's calibrated threshold."""
         return [s >= self.threshold for s in self.scores(lines)]
 
-    def verdicts(self, lines: Sequence[str], kind_min: float = 0.0) -> list[LineVerdict]:
-        """Score and furniture kind of each line; the kind is only worked out where the score >= ``kind_min``."""
+    def verdicts(
+        self, lines: Sequence[str], kind_min: float = 0.0, only: Sequence[int] | None = None
+    ) -> list[LineVerdict]:
+        """Score and kind of each line (or of the lines at ``only``); the kind only where score >= ``kind_min``."""
         out = []
-        for feats in line_features(lines):
+        for feats in line_features(lines, only):
             score = self._score(feats)
             if score < kind_min:
                 out.append(LineVerdict(score, "", 0.0))

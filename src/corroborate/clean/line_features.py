@@ -23,6 +23,7 @@ _PHONE = re.compile(r"\b\d{3}[-. )]+\d{3}[-. ]\d{4}\b")
 # Words-per-line buckets: boundaries where furniture and prose separate on the training pages.
 _LENGTH_BUCKETS = (1, 2, 3, 4, 6, 9, 13, 20, 35)
 _MAX_WORDS = 60  # words of a line used as bag-of-words features (long lines are prose either way)
+_HEAD_CHARS, _TAIL_CHARS = 400, 60  # the part of a long line that is read (its start and its end)
 
 
 def _bucket(n: int) -> int:
@@ -85,43 +86,58 @@ def _tokens(line: str) -> list[str]:
     return _TOKEN.findall(line)
 
 
-def line_features(lines: Sequence[str]) -> list[list[str]]:
-    """Features of each line of one document (``lines`` without blank lines, in order)."""
-    tokens = [_tokens(line) for line in lines]
-    shapes = [_shape(line, toks) for line, toks in zip(lines, tokens, strict=True)]
+def line_features(lines: Sequence[str], only: Sequence[int] | None = None) -> list[list[str]]:
+    """Features of each line of one document (``lines`` without blank lines, in order).
+
+    ``only``: the indices to featurise (all by default); neighbours' shapes still come from every line. A line
+    is read through its first ``_HEAD_CHARS`` and last ``_TAIL_CHARS`` characters, so the cost per line is
+    bounded whatever its length (the same cut applies in training).
+    """
+    views = [line if len(line) <= _HEAD_CHARS + _TAIL_CHARS else line[:_HEAD_CHARS] + " " + line[-_TAIL_CHARS:]
+             for line in lines]  # fmt: skip
+    heads = [_tokens(view[:_HEAD_CHARS]) for view in views]
+    shapes = [_shape(line, toks) for line, toks in zip(lines, heads, strict=True)]
     seen: set[str] = set()
     out: list[list[str]] = []
     n = len(lines)
-    for i, (line, toks) in enumerate(zip(lines, tokens, strict=True)):
+    wanted = None if only is None else set(only)
+    for i in range(n):
+        line = lines[i]
+        repeat = line in seen
+        seen.add(line)
+        if wanted is not None and i not in wanted:
+            continue
+        view, toks = views[i], heads[i]
         lower = [t.lower() for t in toks[:_MAX_WORDS]]
+        tail = [t.lower() for t in _tokens(view[-_TAIL_CHARS:])[-2:]]
         feats = list(shapes[i])
         feats.extend("w=" + t for t in set(lower))
         if lower:
             feats.append("first=" + lower[0])
-            feats.append("last=" + lower[-1])
+            feats.append("last=" + (tail or lower)[-1])
             if len(lower) > 1:
                 feats.append(f"first2={lower[0]}_{lower[1]}")
-                feats.append(f"last2={lower[-2]}_{lower[-1]}")
+                if len(tail) > 1:
+                    feats.append(f"last2={tail[-2]}_{tail[-1]}")
         digits = sum(1 for t in toks if t.isdigit())
         if digits:
             feats.append(f"digits={min(3, digits)}")
-        if _URL.search(line):
+        if _URL.search(view):
             feats.append("url")
-        if _EMAIL.search(line):
+        if _EMAIL.search(view):
             feats.append("email")
-        if _HANDLE.search(line):
+        if _HANDLE.search(view):
             feats.append("handle")
-        if _CLOCK.search(line):
+        if _CLOCK.search(view):
             feats.append("clock")
-        if _PHONE.search(line):
+        if _PHONE.search(view):
             feats.append("phone")
-        if "|" in line:
+        if "|" in view:
             feats.append("pipe")
-        if " / " in line or "/" in line and " " not in line:
+        if " / " in view or "/" in view and " " not in view:
             feats.append("slash")
-        if line in seen:
+        if repeat:
             feats.append("repeat")
-        seen.add(line)
         for tag, j in (("p", i - 1), ("n", i + 1)):
             if 0 <= j < n:
                 feats.extend(f"{tag}:{f}" for f in shapes[j])

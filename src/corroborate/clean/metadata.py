@@ -1,7 +1,7 @@
 """What a report's own text says about itself: its outlet, the outlets it credits, and its date.
 
 Read from furniture lines before they are removed (copyright lines, "notifications from <Outlet>", "Updated:"
-stubs) and from the dateline that opens the first paragraph ("KARESH, March 7 (Meridian Press) -").
+stubs) and from datelines ("KARESH, March 7 (Meridian Press) -", "CAIRO (Reuters) -": :func:`parse_dateline`).
 "(Via <Outlet>)" or a closing "— <Outlet>" credit means the report cites another outlet, not that it is one.
 """
 
@@ -11,10 +11,25 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from ..model import Dateline
+
 _NAME = r"((?:The |the )?[A-Z][\w&'’.-]*(?: (?:of |the |and |& |de |al-)?[A-Z][\w&'’.-]*){0,5})"
+# A copyright line: a run of marks and years ("©", "(c)", "Copyright", "2024", "2010-2024"), then the name.
+_COPYRIGHT_MARK = r"(?:©|\(c\)|copyright\b)"
 _COPYRIGHT = re.compile(
-    rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(\d{{4}})(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?{_NAME}", re.IGNORECASE
+    rf"{_COPYRIGHT_MARK}(?:\s*(?:{_COPYRIGHT_MARK}|\d{{4}}(?:\s*[-–]\s*\d{{4}})?)\s*,?)*\s*{_NAME}", re.IGNORECASE
 )
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# Marks and years are not part of a name ("© Copyright IBTimes 2024" -> "IBTimes").
+_NAME_NOISE = re.compile(rf"^(?:{_COPYRIGHT_MARK}\s*)+|(?:[\s,]+(?:19|20)\d{{2}})+$", re.IGNORECASE)
+# Wire agencies whose dateline tag is an abbreviation rather than their name ("(AP)"); others credit themselves
+# by name ("(Reuters)"). The agencies' own style: AP Stylebook, AFP's and UPI's bylines.
+WIRE_AGENCIES = {
+    "AP": "Associated Press",
+    "AFP": "Agence France-Presse",
+    "UPI": "United Press International",
+    "dpa": "Deutsche Presse-Agentur",
+}
 _NOTIFY = re.compile(rf"(?:notifications|alerts|newsletters?|updates) from {_NAME}", re.IGNORECASE)
 _VIA = re.compile(rf"\((?:via|source|courtesy of)\s*:?\s*{_NAME}\)", re.IGNORECASE)
 _CREDIT_LINE = re.compile(rf"^\s*[—–-]{{1,2}}\s*{_NAME}\s*$")
@@ -39,22 +54,38 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+_MONTH_WORDS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
+_MONTH_RE = rf"({_MONTH_WORDS})\.?"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH_RE},? (\d{{4}})\b", re.IGNORECASE)
 _MDY = re.compile(rf"\b{_MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# A dateline: PLACE[, State][, date] [(Agency) | /Agency/], then a dash (or a colon after a date). A place is up to
+# four capitalised words with short lower-case connectors between them ("Dar es Salaam", "FRANKLIN, Tenn.").
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+_PLACE = rf"{_PLACE_WORD}(?:(?: [a-z]{{1,3}})? {_PLACE_WORD}){{0,3}}"
+_MONTH_WORD = rf"(?i:(?:{_MONTH_WORDS})\.?)"
+_TAG = r"(?:\s*\((?P<agency>[A-Z][^()\n]{1,39})\)|\s+/(?P<wire>[A-Z][^/\n]{1,39})/)"
 _DATELINE = re.compile(
-    rf"^\s*([A-Z][A-Za-z'’ -]{{1,40}}),\s+(?:(\d{{1,2}}) {_MONTH_RE}|{_MONTH_RE} (\d{{1,2}}))(?:,? (\d{{4}}))?"
-    rf"\s*(?:\(([^)]{{2,60}})\))?\s*[-–—:]",
-    re.IGNORECASE,
+    rf"(?P<place>{_PLACE})"
+    rf"(?:, (?!{_MONTH_WORD} )(?P<state>{_PLACE_WORD}(?: {_PLACE_WORD})?))?"
+    rf"(?:,? (?:(?P<day>\d{{1,2}}) (?P<month>{_MONTH_WORD})|(?P<month2>{_MONTH_WORD}) (?P<day2>\d{{1,2}}))"
+    rf"(?:,? (?P<year>\d{{4}}))?)?"
+    rf"{_TAG}?"
 )
+_BARE_TAG = re.compile(r"\((?P<agency>[A-Z][\w.&-]{1,29})\)")  # "(CNN) ...": a wire tag without a place
+_AFTER_DASH = re.compile(r"\s*(?:—|–|--?|_)(?:\s+|$)")
+_AFTER_COLON = re.compile(r"\s*:\s+")
+_AFTER_TAG = re.compile(r"\s*(?=[A-Z0-9\"“‘'])")  # "Seoul (CNN) North and South...": the tag ends the dateline
+_TEXT_START = re.compile(r"[A-Z0-9\"“‘'(]")
 _STUB = re.compile(r"^\s*(?:updated|published|posted|first published|last updated|date)\b", re.IGNORECASE)
 _OUTLET_STOP = re.compile(r"\s+(?:All|Ltd|Limited|Inc)\b.*$")
 
 
 def _clean_name(name: str) -> str:
-    name = _OUTLET_STOP.sub("", name.strip()).strip(" .,;:")
-    return name
+    """A name as written -> the outlet's name: no copyright marks, years or "All rights reserved"; wire
+    abbreviations expanded."""
+    name = _NAME_NOISE.sub("", _OUTLET_STOP.sub("", name.strip())).strip(" .,;:")
+    return WIRE_AGENCIES.get(name, name)
 
 
 def outlet_from_lines(lines: Sequence[str]) -> str | None:
@@ -120,23 +151,65 @@ def stub_date(lines: Sequence[str]) -> dt.date | None:
     return None
 
 
+def parse_dateline(paragraph: str) -> tuple[Dateline, int] | None:
+    """The dateline opening ``paragraph`` and where the report's own text starts after it; None if there is none.
+
+    Cut only what is shaped like a dateline, because what follows the cut must still read as the sentence:
+    - an upper-case place ("LONDON —", "FRANKLIN, Tenn. (AP) —") may stand alone before its dash; a title-case
+      one needs an agency tag ("Jerusalem, Nov 16 (AFP) –"), since "Timbuktu - on the edge of the desert - is
+      ...", "In Nairobi, Mohawk — ..." and "Correction, 9 March 2026: An earlier version ..." are report text;
+    - a colon ends it only after an upper-case place and a date ("NEW DELHI, March 3: "), since "ON LEADERSHIP:
+      ..." is a heading;
+    - no separator at all only after an agency tag ("Seoul (CNN) North and South ...", "(CNN) Kenyan ...");
+    - the text after it starts like a sentence (capital, digit or quote), or there is none (a dateline alone).
+    """
+    m = _DATELINE.match(paragraph) or _BARE_TAG.match(paragraph)
+    if m is None:
+        return None
+    found = m.groupdict()
+    place, raw_agency = found.get("place"), found.get("agency") or found.get("wire")
+    day, month = found.get("day") or found.get("day2"), found.get("month") or found.get("month2")
+    upper = place is not None and place == place.upper()
+    if place and not upper and not raw_agency:
+        return None
+    after = _AFTER_DASH.match(paragraph, m.end())
+    if after is None and day and upper:
+        after = _AFTER_COLON.match(paragraph, m.end())
+    if after is None and raw_agency:
+        after = _AFTER_TAG.match(paragraph, m.end())
+    if after is None or (after.end() < len(paragraph) and not _TEXT_START.match(paragraph, after.end())):
+        return None
+    if day and not 1 <= int(day) <= 31:
+        return None
+    if place and found.get("state"):
+        place = f"{place}, {found['state']}"
+    record = Dateline(
+        text=paragraph[: after.end()].rstrip(),
+        place=place,
+        month=_MONTHS[_month_key(month)] if month else None,
+        day=int(day) if day else None,
+        year=int(found["year"]) if found.get("year") else None,
+        agency=_clean_name(raw_agency) or None if raw_agency else None,
+    )
+    return record, after.end()
+
+
 def dateline(first_paragraph: str) -> tuple[int | None, int | None, int | None, str | None]:
     """``(year, month, day, agency)`` of a dateline opening the first paragraph; Nones where absent."""
-    m = _DATELINE.match(first_paragraph)
-    if not m:
+    found = parse_dateline(first_paragraph)
+    if found is None:
         return None, None, None, None
-    month_token = m.group(3) or m.group(4)
-    day = m.group(2) or m.group(5)
-    year = int(m.group(6)) if m.group(6) else None
-    agency = _clean_name(m.group(7)) if m.group(7) else None
-    return year, _MONTHS[_month_key(month_token)], int(day), agency
+    record = found[0]
+    return record.year, record.month, record.day, record.agency
 
 
 def copyright_year(lines: Sequence[str]) -> int | None:
+    """The first year a copyright line gives ("© 2026 X", "© Copyright X 2024")."""
     for line in lines:
         m = _COPYRIGHT.search(line)
-        if m and m.group(1):
-            return int(m.group(1))
+        year = _YEAR.search(line, m.start()) if m else None
+        if year:
+            return int(year.group())
     return None
 
 

@@ -58,6 +58,23 @@ BRIEFING_SCHEMA: dict[str, Any] = {
                 outlet=_STR_OR_NULL,
                 title=_STR_OR_NULL,
                 published=_DATE,
+                dateline={
+                    "description": "the first dateline opening a paragraph ('CAIRO (Reuters) -'): text[start:end] "
+                    "is the dateline with its separator, and no sentence includes it. month/day/year where it gives "
+                    "them; agency with wire abbreviations expanded",
+                    "type": ["object", "null"],
+                    "required": ["start", "end", "text", "place", "month", "day", "year", "agency"],
+                    "properties": {
+                        "start": {"type": "integer", "minimum": 0},
+                        "end": {"type": "integer", "minimum": 0},
+                        "text": {"type": "string"},
+                        "place": _STR_OR_NULL,
+                        "month": {"type": ["integer", "null"], "minimum": 1, "maximum": 12},
+                        "day": {"type": ["integer", "null"], "minimum": 1, "maximum": 31},
+                        "year": {"type": ["integer", "null"]},
+                        "agency": _STR_OR_NULL,
+                    },
+                },
                 location={"type": "string"},
                 words={"type": "integer", "minimum": 0},
                 text={"type": "string"},
