@@ -59,7 +59,8 @@ class RawReport:
 class Removal:
     """A line the clean stage removed: the line, why (a rule's name or ``model: <kind>``), and the model's score.
 
-    ``score`` is the furniture model's P(furniture) for the line (None where the model did not run).
+    ``score`` is the furniture model's P(furniture) for the line; None where a rule removed it (the model only
+    scores the lines the rules keep) or the model is switched off.
     """
 
     line: str

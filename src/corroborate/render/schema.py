@@ -82,7 +82,7 @@ BRIEFING_SCHEMA: dict[str, Any] = {
                 removed={
                     "type": "array",
                     "description": "each removed line with its reason (a rule, or 'model: <kind>') and the "
-                    "furniture model's P(furniture) (null where the model did not run)",
+                    "furniture model's P(furniture) (null where a rule removed the line or the model is off)",
                     "items": _obj(
                         ["line", "reason", "score"],
                         line={"type": "string"},
