@@ -287,13 +287,14 @@ def _published(
         return stub, "date line"
     year, month, day = (dateline.year, dateline.month, dateline.day) if dateline else (None, None, None)
     removed_dates = metadata.full_dates("\n".join(furniture))
+    text_dates = metadata.full_dates(text)
     if month is None or day is None:
         # A caption's photo date or a "this article appeared on <date>" line is the report's own evidence of
         # when it was written; used only when the kept text gives no full date for the timeline to infer from.
-        if removed_dates and not metadata.full_dates(text):
+        if removed_dates and not text_dates:
             return max(removed_dates), "date in a removed line"
         return None, None
-    hints = metadata.full_dates(text) or removed_dates or list(story_dates)
+    hints = text_dates or removed_dates or list(story_dates)
     fallback = metadata.copyright_year(furniture)
     date = metadata.dateline_date(year, month, day, hints, fallback)
     return (date, "dateline") if date else (None, None)
