@@ -37,8 +37,15 @@ from corroborate.clean import clean_report  # noqa: E402
 from corroborate.clean.furniture_model import default_model  # noqa: E402
 from corroborate.ingest.html import extract_html  # noqa: E402
 from corroborate.model import RawReport  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "boilerplate_lines.json"
+
+
+def data_folders() -> list[Path]:
+    """The dataset folders the pages are read from (``clean_data``'s readers and :func:`_html`)."""
+    shared = {"article-extraction": clean_data.SHARED / "article-extraction"}
+    return [shared.get(name, clean_data.BOILERPLATE / name) for name in clean_data.DATASETS]
 
 
 def _html(page: clean_data.Page) -> str:
@@ -131,7 +138,7 @@ def main() -> None:
         "datasets": evaluate(args.limit),
     }
     if not args.limit:
-        OUT.write_text(json.dumps(report, indent=1) + "\n")
+        OUT.write_text(json.dumps(with_run_info(report, data_folders()), indent=1) + "\n")
     print(json.dumps(report["datasets"], indent=1))
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from corroborate import Config, brief_reports
 from corroborate.ingest import read_paths
 from corroborate.model import RawReport
+from evallib.run_info import with_run_info
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO.parent / "shared")) / "data"
@@ -48,9 +49,11 @@ def main() -> int:
     args = parser.parse_args()
     if (SHARED / "duc2004").is_dir():
         stories, source = duc_stories(args.stories), "DUC 2004 clusters (10 reports each)"
+        read = [SHARED / "duc2004" / "clusters.jsonl"]
     else:
         print(f"note: {SHARED} absent; timing the bundled examples instead", file=sys.stderr)
         stories, source = [example_story()], "bundled examples x10"
+        read = [REPO / "examples"]
     config = Config()
     start = time.perf_counter()
     brief_reports(stories[0], config)
@@ -71,6 +74,7 @@ def main() -> int:
         "machine": f"{platform.machine()} {os.cpu_count()} cpus, Python {platform.python_version()}",
     }
     print(json.dumps(result, indent=2))
+    result = with_run_info(result, read)
     out = REPO / "benchmarks" / "results" / "brief_speed.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -28,7 +28,8 @@ from corroborate.clean import clean_reports  # noqa: E402
 from corroborate.clean.furniture_model import default_model  # noqa: E402
 from corroborate.config import CleanOptions  # noqa: E402
 from corroborate.model import RawReport  # noqa: E402
-from ingest_throughput import SEED, SHARED, source_docs  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
+from ingest_throughput import SEED, SHARED, SOURCE_DATA, source_docs  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "clean_speed.json"
 BATCH = 500
@@ -53,9 +54,10 @@ def main() -> None:
     docs = source_docs()
     rng = random.Random(SEED)
     ingest = [RawReport(id=f"b{k}", location="bench", text=docs[rng.randrange(len(docs))]) for k in range(args.reports)]
+    real_files = sorted(glob.glob(str(SHARED / "data" / "realnews-dev" / "*.jsonl")))
     real = [
         RawReport(id=r["id"], location=path, text=r["text"])
-        for path in sorted(glob.glob(str(SHARED / "data" / "realnews-dev" / "*.jsonl")))
+        for path in real_files
         for r in map(json.loads, open(path, encoding="utf-8"))
     ]
     default_model()  # loaded once per process, as in a run; not part of the per-report cost
@@ -74,7 +76,7 @@ def main() -> None:
             "ms_per_report_rules_and_model": _time(raws, CleanOptions(), args.repeat),
         }
         print(name, results[name])
-    OUT.write_text(json.dumps(results, indent=1) + "\n")
+    OUT.write_text(json.dumps(with_run_info(results, [*SOURCE_DATA, *map(Path, real_files)]), indent=1) + "\n")
 
 
 if __name__ == "__main__":

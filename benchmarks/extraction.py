@@ -37,6 +37,10 @@ from corroborate.ingest.html import extract_html
 from corroborate.ingest.readers import html_report
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))  # evallib, also when tests import this module
+
+from evallib.run_info import with_run_info  # noqa: E402
+
 _TOKEN = re.compile(r"\w+")
 NGRAM = 4
 
@@ -187,11 +191,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_page = {k: round(1000 * v / len(truth), 1) for k, v in info["seconds"].items()}
     print(f"ms per page: {per_page}")
     if args.json:
-        args.json.write_text(json.dumps({
+        args.json.write_text(json.dumps(with_run_info({
             "pages": len(truth), "scores": table, "removed_lines": n_removed, "wrongly_removed": lost,
             "rejected": info["rejected"], "ms_per_page": per_page,
             "command": "python benchmarks/extraction.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-        }, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        }, [data_dir()]), indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 
 

@@ -29,24 +29,34 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from corroborate.store import Store, run_ingest  # noqa: E402
+from corroborate.store import Store  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
+
+try:  # the stream driver moved out of the store package (as in clustering.py); accept either layout
+    from corroborate.stream import run_ingest  # noqa: E402
+except ImportError:  # pragma: no cover - older layout
+    from corroborate.store import run_ingest  # type: ignore[attr-defined,no-redef]  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", ROOT / ".." / "shared"))
 SEED = 11
 PER_FILE = 1000
 OUTLETS = [f"Outlet {c}{n}" for c in "ABCDEFGHJK" for n in range(1, 6)]
+MULTINEWS_TEST = SHARED / "data" / "multinews" / "test.jsonl.gz"
+DUC2004 = SHARED / "data" / "duc2004" / "clusters.jsonl"
+ECBPLUS = [SHARED / "data" / "news-clustering" / "ecbplus" / f"ecbplus.{s}.jsonl.gz" for s in ("train", "dev", "test")]
+SOURCE_DATA = [MULTINEWS_TEST, DUC2004, *ECBPLUS]  # what source_docs() reads, in order
 
 
 def source_docs() -> list[str]:
     docs: list[str] = []
-    with gzip.open(SHARED / "data" / "multinews" / "test.jsonl.gz", "rt", encoding="utf-8") as fh:
+    with gzip.open(MULTINEWS_TEST, "rt", encoding="utf-8") as fh:
         for line in fh:
             docs += [d["text"] for d in json.loads(line)["docs"] if len(d["text"].split()) >= 50]
-    with (SHARED / "data" / "duc2004" / "clusters.jsonl").open(encoding="utf-8") as fh:
+    with DUC2004.open(encoding="utf-8") as fh:
         for line in fh:
             docs += [d["text"] for d in json.loads(line)["docs"]]
-    for split in ("train", "dev", "test"):
-        with gzip.open(SHARED / "data" / "news-clustering" / "ecbplus" / f"ecbplus.{split}.jsonl.gz", "rt") as fh:
+    for path in ECBPLUS:
+        with gzip.open(path, "rt") as fh:
             docs += [json.loads(line)["text"] for line in fh]
     return docs
 
@@ -179,7 +189,8 @@ def main() -> int:
         print(f"per-report cost ratio {results[-1]['reports']} vs {results[0]['reports']}: {ratio:.2f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        report = with_run_info({"results": results}, SOURCE_DATA)
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -25,9 +25,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from corroborate.analyze.ner import MODEL_DIR, NerTagger  # noqa: E402
-from corroborate.analyze.ner.data import ENTITY_TYPES, read_conll2003, read_uner  # noqa: E402
-from corroborate.analyze.ner.evaluate import entity_scores  # noqa: E402
 from corroborate.analyze.ner.tagger import bf16_is_fast  # noqa: E402
+from evallib.ner_data import ENTITY_TYPES, read_conll2003, read_uner  # noqa: E402
+from evallib.ner_metrics import entity_scores  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO / ".." / "shared"))
 # Published CoNLL-2003 English test F1 (not run here): Akbik et al. 2018 (Flair), spaCy en_core_web_trf 3.x.
@@ -132,7 +133,8 @@ def main() -> None:
         },
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    read = [conll_test, uner_path] if uner_path.is_file() else [conll_test]
+    args.json.write_text(json.dumps(with_run_info(result, read), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.json}")
 
 

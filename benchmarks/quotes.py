@@ -37,8 +37,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # evallib, also when tests load this file by path
 
 from corroborate.analyze.quotes import Quote, find_quotes  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
 
 # CofeNet (BERT-based, Wang et al., COLING 2022) on PolNeAR as given in the brief: 83.2 / 72.9, read as
 # exact-match F1 of source (speaker) and content, scored per sentence over ALL attributions (direct,
@@ -242,6 +244,7 @@ def main() -> None:
     report = {"dataset": "PolNeAR v1.0.0", "split": args.split, "articles": len(records),
               "annotation": "first record per article", "anchor": ANCHOR, "results": results,
               "seconds": round(seconds, 2)}
+    report = with_run_info(report, [data_dir() / f"polnear.{args.split}.jsonl.gz"])
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"wrote {args.out}")
 

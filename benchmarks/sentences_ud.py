@@ -40,6 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from corroborate.analyze.sentences import split_sentences  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO / ".." / "shared"))
 TREEBANKS = {"EWT": "UD_English-EWT/en_ewt-ud-{split}.conllu.gz", "GUM": "UD_English-GUM/en_gum-ud-{split}.conllu.gz"}
@@ -313,8 +314,10 @@ def main() -> None:
     data: dict[str, dict[str, object]] = {}
     scores: dict[str, dict[str, dict[str, object]]] = {}
     rows: list[tuple[str, str, dict[str, dict[str, float | int]], tuple[int, int]]] = []
+    paths: list[Path] = []
     for bank, pattern in TREEBANKS.items():
         path = args.data / pattern.format(split=args.split)
+        paths.append(path)
         docs = read_ud(path)
         n_sent = sum(len(d.ends) for d in docs)
         data[bank] = {
@@ -359,7 +362,7 @@ def main() -> None:
     out = args.json or (REPO / "benchmarks" / "results" / "sentences_ud.json" if args.split == "test" else None)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        out.write_text(json.dumps(with_run_info(results, paths), indent=2, sort_keys=True) + "\n", encoding="utf-8")
         print("wrote", out)
 
 

@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 from corroborate import Config, brief_paths
-from corroborate.evaluate.gold import score_briefing
+from evallib.gold import score_briefing
+from evallib.run_info import with_run_info
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,7 +39,7 @@ def main() -> int:
     totals: dict[str, list[int]] = {}
     for folder, gold_path in pairs:
         start = time.perf_counter()
-        (briefing,) = brief_paths([folder], Config()).briefings
+        (briefing,) = brief_paths([folder], Config(), one_story=True).briefings  # one event per folder
         seconds = time.perf_counter() - start
         score = score_briefing(briefing, json.loads(gold_path.read_text(encoding="utf-8")))
         results[folder.name] = {
@@ -56,7 +57,8 @@ def main() -> int:
             t[1] += score.total[k]
     print("all:", {k: f"{p}/{t}" for k, (p, t) in sorted(totals.items())})
     name = "story_gold_heldout.json" if args.heldout else "story_gold.json"
-    (REPO / "benchmarks" / "results" / name).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    report = with_run_info(results, [path for pair in pairs for path in pair])  # the stories and their gold
+    (REPO / "benchmarks" / "results" / name).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

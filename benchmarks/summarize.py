@@ -25,12 +25,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO / "benchmarks")]
 
-from corroborate.brief.summarize import (  # noqa: E402
-    Candidate,
-    SummaryOptions,
-    split_into_candidates,
-    summarize_candidates,
-)
+from corroborate.brief.summarize import Candidate, SummaryOptions  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
+from evallib.summaries import split_into_candidates, summarize_candidates  # noqa: E402
 from rouge_env import DUC_ARGS, MULTINEWS_ARGS, perl_rouge, python_rouge  # noqa: E402
 from summarize_baselines import lead, lexrank, lsa, textrank  # noqa: E402
 
@@ -193,6 +190,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         + " ".join(argv if argv is not None else sys.argv[1:]),
         "options": dataclasses.asdict(options), "seconds_per_story": per_story, "scores": scores,
     }
+    data = shared_data() / "data" / args.dataset  # the files load_clusters and load_peers read
+    read = [data / "clusters.jsonl"] if args.dataset == "duc2004" else [data / f"{args.split}.jsonl.gz"]
+    if "peers" in names and args.dataset == "duc2004":
+        read.append(data / "sumrepo_peers.jsonl")
+    result = with_run_info(result, read)
     suffix = "" if args.split == "test" else f"_{args.split}"
     out = args.out or REPO / "benchmarks" / "results" / f"summarize_{args.dataset}{suffix}.json"
     out.parent.mkdir(parents=True, exist_ok=True)

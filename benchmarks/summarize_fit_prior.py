@@ -29,8 +29,6 @@ from corroborate.brief.summarize import (  # noqa: E402
     Candidate,
     SummaryOptions,
     _relative_position,
-    split_into_candidates,
-    summarize_candidates,
 )
 from corroborate.brief.summarize_features import (  # noqa: E402
     concept_stats,
@@ -38,6 +36,7 @@ from corroborate.brief.summarize_features import (  # noqa: E402
     stem,
     tokens,
 )
+from evallib.summaries import split_into_candidates, summarize_candidates  # noqa: E402
 from rouge_env import python_rouge  # noqa: E402
 from summarize import load_clusters  # noqa: E402
 

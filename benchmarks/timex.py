@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from corroborate.analyze.timex import find_timexes  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO / ".." / "shared")).resolve()
 DATA = SHARED / "data" / "timex"
@@ -219,12 +220,15 @@ def main() -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(
             json.dumps(
-                {
-                    "split": args.split,
-                    "data": "TempEval-3 platinum (te3-platinum.timex.jsonl.gz)",
-                    "results": results,
-                    "anchor": ANCHOR,
-                },
+                with_run_info(
+                    {
+                        "split": args.split,
+                        "data": "TempEval-3 platinum (te3-platinum.timex.jsonl.gz)",
+                        "results": results,
+                        "anchor": ANCHOR,
+                    },
+                    [DATA / f"{name}.timex.jsonl.gz" for name in SPLITS[args.split]],
+                ),
                 indent=2,
             )
             + "\n",

@@ -17,7 +17,7 @@ def norm(text: str) -> str:
 
 def check(folder: Path, gold_path: Path) -> int:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    (briefing,) = brief_paths([folder], Config()).briefings
+    (briefing,) = brief_paths([folder], Config(), one_story=True).briefings  # one event per folder
     sources = {s["id"]: s for s in briefing["sources"]}
     problems = 0
     for sid, exp in gold["sources"].items():

@@ -2,7 +2,8 @@
 
 ``write_stream(folder, stories, per_story)`` writes ``stories`` fictional events (invented towns, people and
 outlets), each reported ``per_story`` times with different wording, plus one syndicated copy per story, spread
-over dated files; the gold story of every report is in its ``story`` field.
+over dated files; the gold story of every report is in its ``gold_story`` field (which the readers ignore:
+a ``story`` field would be taken as the user's grouping and bypass the clusterer).
 """
 
 from __future__ import annotations
@@ -149,7 +150,7 @@ def write_stream(folder: Path, stories: int, per_story: int, seed: int = 3, file
         day = start + dt.timedelta(days=(s * 2) % 60)
         for k in range(per_story):
             rec = _report(rng, k, OUTLETS[k % len(OUTLETS)], town, event, person, day + dt.timedelta(days=k % 3))
-            rec.update(id=f"s{s}-r{k}", story=f"gold-{s}")
+            rec.update(id=f"s{s}-r{k}", gold_story=f"gold-{s}")
             records.append(rec)
         copy = dict(records[-per_story])
         copy.update(id=f"s{s}-copy", outlet="Syndicate Daily", text=str(copy["text"]) + " (Via Meridian Wire)")

@@ -21,3 +21,11 @@ def example_story_dirs() -> list[Path]:
 
 def load_gold(slug: str, folder: str = "gold") -> dict[str, Any]:
     return json.loads((REPO / "tests" / folder / f"{slug}.json").read_text(encoding="utf-8"))
+
+
+def source_articles(briefing: dict[str, Any]) -> list[Any]:
+    """The briefing's sources as Articles (id and cleaned text, read from the JSON), to re-check its citations
+    against the texts it cites, independently of how the pipeline made them."""
+    from corroborate.model import Article
+
+    return [Article(id=s["id"], location=s["location"], text=s["text"]) for s in briefing["sources"]]

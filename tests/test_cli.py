@@ -24,7 +24,7 @@ def test_brief_json_to_file_validates(mini_story: Path, tmp_path: Path) -> None:
     data = json.loads(target.read_text(encoding="utf-8"))
     jsonschema.validate(data, BRIEFING_SCHEMA)
     assert sum(len(i["text"].split()) for i in data["summary"]) <= 30
-    assert data["config"]["brief"]["max_words"] == 30
+    assert data["config"]["summary"]["max_words"] == 30
 
 
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,7 +30,13 @@ def test_ingest_stories_show_round_trip(tmp_path: Path, capsys: pytest.CaptureFi
     assert _run(["stories", "--db", db, "--format", "json"]) == 0
     stories = json.loads(capsys.readouterr().out)
     assert len(stories) == 3 and sum(len(s["articles"]) for s in stories) == 15
-    assert set(stories[0]) == {"id", "headline", "articles", "sources", "first_published", "last_published"}
+    assert set(stories[0]) == {
+        "id", "headline", "articles", "reports", "sources", "counts", "first_published", "last_published"
+    }
+    # The user's own ids, not the store's content hashes.
+    given = {o["report_id"] for o in outcomes}
+    assert {a for s in stories for a in s["articles"]} == given
+    assert all(r["id"] in given for s in stories for r in s["reports"])
     config = tmp_path / "fast.toml"  # analysis off: this test is about the store, not the NER model
     config.write_text("[analyze]\nenabled = false\n", encoding="utf-8")
     assert _run(["show", stories[0]["id"], "--db", db, "--format", "json", "--config", str(config)]) == 0

@@ -33,10 +33,12 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))  # evallib (run records)
 import clean_data  # noqa: E402
 from corroborate.clean.furniture import furniture_reason  # noqa: E402
 from corroborate.clean.furniture_model import MODEL_PATH, FurnitureModel  # noqa: E402
 from corroborate.clean.line_features import line_features  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
 
 RESULTS = clean_data.ROOT / "benchmarks" / "results" / "clean_model.json"
 CARD = MODEL_PATH.with_name("MODEL_CARD.md")
@@ -283,7 +285,9 @@ def main() -> None:
         print(json.dumps(results, indent=1))
         return
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=1) + "\n")
+    folders = {"article-extraction": clean_data.SHARED / "article-extraction"}  # every dataset is read (_split)
+    data = [folders.get(name, clean_data.BOILERPLATE / name) for name in clean_data.DATASETS]
+    RESULTS.write_text(json.dumps(with_run_info(results, data), indent=1) + "\n")
     CARD.write_text(_card(results))
     print(json.dumps(results, indent=1))
 

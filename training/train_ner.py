@@ -27,22 +27,23 @@ from tokenizers import Tokenizer
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))  # evallib: corpus readers and metrics (not part of the package)
 
 from corroborate.analyze.ner import MODEL_DIR  # noqa: E402
-from corroborate.analyze.ner.data import TAGS, TaggedSentence, read_conll2003  # noqa: E402
 from corroborate.analyze.ner.encoder import (  # noqa: E402
     EncoderConfig,
     from_pretrained_bert,
     load_model,
     save_model,
 )
-from corroborate.analyze.ner.evaluate import entity_scores  # noqa: E402
 from corroborate.analyze.ner.tagger import (  # noqa: E402
     NerTagger,
     bf16_is_fast,
     encode_sentences,
     load_wordpiece_tokenizer,
 )
+from evallib.ner_data import TAGS, TaggedSentence, read_conll2003  # noqa: E402
+from evallib.ner_metrics import entity_scores  # noqa: E402
 
 DEFAULT_DATA = REPO / ".." / "shared" / "data" / "ner"
 IGNORE = -100

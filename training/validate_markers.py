@@ -13,8 +13,10 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))  # evallib (run records)
 import clean_data  # noqa: E402
 from corroborate.clean.markers import _COMPILED, MARKERS, MAX_MARKED_WORDS  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
 
 OUT = clean_data.ROOT / "benchmarks" / "results" / "furniture_markers.json"
 
@@ -43,8 +45,9 @@ def main() -> None:
                      "precision": round(furniture[k] / n, 3) if n else None,
                      "body_examples": examples.get(k, [])})  # fmt: skip
         print(f"{n:6d}  {furniture[k] / n if n else float('nan'):.3f}  {reason}: {pattern[:70]}")
-    OUT.write_text(json.dumps({"datasets": list(clean_data.TRAIN_DATASETS), "splits": ["train", "dev"],
-                               "markers": rows}, indent=1) + "\n")  # fmt: skip
+    report = {"datasets": list(clean_data.TRAIN_DATASETS), "splits": ["train", "dev"], "markers": rows}
+    data = [clean_data.BOILERPLATE / name for name in clean_data.TRAIN_DATASETS]
+    OUT.write_text(json.dumps(with_run_info(report, data), indent=1) + "\n")
 
 
 if __name__ == "__main__":

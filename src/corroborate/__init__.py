@@ -11,7 +11,19 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import Any  # noqa: E402
+
 from .config import Config, resolve_config  # noqa: E402
-from .pipeline import BriefRun, brief_paths, brief_reports  # noqa: E402
 
 __all__ = ["BriefRun", "Config", "__version__", "brief_paths", "brief_reports", "resolve_config"]
+_PIPELINE = {"BriefRun", "brief_paths", "brief_reports"}
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline (readers, cleaner, clusterer) is imported on first use, so `corroborate --version` and
+    # `--help` start without it.
+    if name in _PIPELINE:
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,32 +13,42 @@ from . import __version__
 from .cli_store import add_store_commands
 from .config import resolve_config
 from .errors import CorroborateError
-from .pipeline import brief_paths
-from .render import FORMATS, render
-from .render.schema import BRIEFING_SCHEMA
+from .ingest.inputs import UrlList, input_argument
+from .ingest.watch import add_watch_command
+from .outputs import check_output, write_output
+
+# Output formats (render.FORMATS): spelled here so that building the parser imports no renderer.
+FORMATS = ("md", "json", "jsonl", "html")
 
 
 def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    """Standard output, or ``output`` written atomically (checked with ``check_output`` before the work)."""
+    write_output(text, output)
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
     overrides = {}
     if args.max_words is not None:
-        overrides["brief.max_words"] = args.max_words
+        overrides["summary.max_words"] = args.max_words
+    check_output(args.output, [*args.paths, args.config])
     config = resolve_config(args.config, overrides)
-    run = brief_paths(args.paths, config)
+    from .pipeline import brief_paths
+    from .render import render
+    from .render.safe import terminal
+
+    run = brief_paths(args.paths, config, one_story=args.one_story)
     _write(render(run.briefings, args.format), args.output)
     for rejection in run.rejected:
-        print(f"corroborate: rejected {rejection.location}: {rejection.reason}", file=sys.stderr)
+        print(f"corroborate: rejected {terminal(rejection.location)}: {terminal(rejection.reason)}", file=sys.stderr)
+    for note in run.notes:
+        print(f"corroborate: note: {terminal(note)}", file=sys.stderr)
     return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    check_output(args.output)
+    from .render.schema import BRIEFING_SCHEMA
+
     _write(json.dumps(BRIEFING_SCHEMA, indent=2) + "\n", args.output)
     return 0
 
@@ -49,16 +60,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"corroborate {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     brief = sub.add_parser("brief", help="brief the reports in files or folders")
-    brief.add_argument("paths", nargs="+", type=Path, help=".txt, .html, .json, .jsonl files or folders")
+    brief.add_argument(
+        "paths",
+        nargs="*",
+        action="extend",
+        default=[],
+        type=input_argument,
+        help=".txt .html .json .jsonl files, RSS/Atom feeds, WARC, folders, URLs, or - for standard input",
+    )
+    brief.add_argument("--urls", type=UrlList, action="append", dest="paths", metavar="FILE", help="URLs, one a line")
     brief.add_argument("--format", "-f", choices=FORMATS, default="md", help="output format (default md)")
     brief.add_argument("--output", "-o", type=Path, help="write to FILE instead of standard output")
     brief.add_argument("--max-words", type=int, help="summary budget in words, a hard limit (default 200)")
     brief.add_argument("--config", type=Path, help="TOML file of options (see docs/config.md)")
+    brief.add_argument(
+        "--one-story",
+        action="store_true",
+        help="brief every report as one story (default: records' `story` fields, else grouped by the clusterer)",
+    )
     brief.set_defaults(func=cmd_brief)
     schema = sub.add_parser("schema", help="print the JSON Schema of the briefing")
     schema.add_argument("--output", "-o", type=Path)
     schema.set_defaults(func=cmd_schema)
     add_store_commands(sub)
+    add_watch_command(sub)
     return parser
 
 
@@ -69,6 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except CorroborateError as exc:
         print(f"corroborate: error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        from .store.db import damaged
+
+        print(f"corroborate: error: {damaged(getattr(args, 'db', '?'), exc)}", file=sys.stderr)
         return 2
 
 

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import CorroborateError
-from .store import IngestSummary, Store, run_ingest
-from .store.ingest import Outcome
+from .ingest.inputs import UrlList, input_argument
+from .outputs import atomic_output, check_output, write_output
+from .render.safe import json_text, terminal
+
+if TYPE_CHECKING:  # the store and the stream driver are imported by the commands that use them
+    from .store import Store
+    from .stream import IngestSummary, Outcome
 
 DEFAULT_DB = Path("corroborate.db")
 # Non-stored outcomes listed on screen; the rest go to --outcomes FILE (all of them) or are counted.
@@ -18,9 +25,10 @@ MAX_LISTED = 20
 
 
 def _open_existing(db: Path) -> Store:
-    if not db.exists():
-        raise CorroborateError(f"no database at {db}; run `corroborate ingest PATH... --db {db}` first")
-    return Store(db)
+    """An existing database for reading (read-only when this process may not write it)."""
+    from .store import Store
+
+    return Store.for_reading(db)
 
 
 def _print_summary(summary: IngestSummary, db: Path) -> None:
@@ -28,10 +36,12 @@ def _print_summary(summary: IngestSummary, db: Path) -> None:
     if summary.notable:
         print(f"{'status':<15} {'input':<48} detail", file=out)
         for outcome in summary.notable[:MAX_LISTED]:
-            print(f"{outcome.status:<15} {outcome.location[-48:]:<48} {outcome.detail}", file=out)
+            location, detail = terminal(outcome.location), terminal(outcome.detail)
+            print(f"{terminal(outcome.status):<15} {location[-48:]:<48} {detail}", file=out)
         if len(summary.notable) > MAX_LISTED:
             print(f"... {len(summary.notable) - MAX_LISTED} more (use --outcomes FILE for all)", file=out)
-    parts = [f"{summary.counts.get(k, 0)} {k}" for k in ("stored", "duplicate", "already-stored", "rejected")]
+    statuses = ("stored", "duplicate", "revised", "already-stored", "rejected")
+    parts = [f"{summary.counts.get(k, 0)} {k}" for k in statuses]
     rate = summary.total / summary.seconds if summary.seconds else 0.0
     print(f"{summary.total} inputs: {', '.join(parts)} in {summary.seconds:.1f} s ({rate:.0f}/s)", file=out)
     c = summary.db_counts
@@ -43,16 +53,21 @@ def _print_summary(summary: IngestSummary, db: Path) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    sink = args.outcomes.open("w", encoding="utf-8") if args.outcomes else None
+    from .config import resolve_config
+    from .stream import run_ingest
 
-    def write(outcome: Outcome) -> None:
-        if sink is not None:
-            sink.write(json.dumps(outcome.to_dict()) + "\n")
+    check_output(args.outcomes, [*args.paths, args.db], read_while_writing=True)
+    with contextlib.ExitStack() as stack:
+        sink = stack.enter_context(atomic_output(args.outcomes)) if args.outcomes else None
 
-    try:
+        def write(outcome: Outcome) -> None:
+            if sink is not None:
+                sink.write(json.dumps(outcome.to_dict()) + "\n")
+
         summary = run_ingest(
             args.paths,
             args.db,
+            config=resolve_config(args.config),
             engine=args.engine,
             scheduler=args.scheduler,
             batch_size=args.batch_size,
@@ -60,57 +75,56 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             progress=args.progress,
             on_outcome=write,
         )
-    finally:
-        if sink is not None:
-            sink.close()
     _print_summary(summary, args.db)
     return 0
 
 
 def _story_table(stories: list[dict[str, Any]]) -> str:
     lines = [f"{'story':<16} {'reports':>7} {'sources':>7}  {'first':<10} {'last':<10} headline"]
-    for s in stories:
+    for s in stories:  # every cell shown through safe.terminal: no escape sequences, controls or bidi controls
+        first, last = terminal(s["first_published"] or "-"), terminal(s["last_published"] or "-")
         lines.append(
-            f"{s['id']:<16} {len(s['articles']):>7} {len(s['sources']):>7}  {s['first_published'] or '-':<10} "
-            f"{s['last_published'] or '-':<10} {s['headline'][:70]}"
+            f"{terminal(s['id']):<16} {s['counts']['articles']:>7} {s['counts']['sources']:>7}  {first:<10} "
+            f"{last:<10} {terminal(s['headline'] or '')[:70]}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
     store = _open_existing(args.db)
     try:
-        stories = store.stories()
+        stories = store.stories(since=args.since, until=args.until, outlet=args.outlet, query=args.query)
     finally:
         store.close()
     if args.format == "json":
-        sys.stdout.write(json.dumps(stories, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(stories, indent=2) + "\n")
     else:
         sys.stdout.write(_story_table(stories))
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .analyze.sentences import skip_spans, split_sentences
-    from .clean.dateline import find_datelines
     from .config import resolve_config
-    from .pipeline import brief_story
+    from .pipeline import brief_stored
     from .render import render
 
+    check_output(args.output, [args.db, args.config])
+    config = resolve_config(args.config)
     store = _open_existing(args.db)
     try:
-        articles = store.story_articles(args.story_id)
+        if args.story_id not in store.story_ids():
+            raise CorroborateError(f"no story {args.story_id!r} in {args.db}; list them with `corroborate stories`")
+        briefing = brief_stored(store, args.story_id, config)
     finally:
         store.close()
-    if not articles:
-        raise CorroborateError(f"no story {args.story_id!r} in {args.db}; list them with `corroborate stories`")
-    for article in articles:
-        # Datelines are a function of the stored text: found again here, exactly as the clean stage found them.
-        article.datelines = find_datelines(article.text)
-        article.dateline = article.datelines[0] if article.datelines else None
-        article.sentences = skip_spans(split_sentences(article.text), [(d.start, d.end) for d in article.datelines])
-    briefing = brief_story(articles, args.story_id, resolve_config(args.config))
-    sys.stdout.write(render([briefing], args.format))
+    write_output(render([briefing], args.format), args.output)
     return 0
 
 
@@ -119,10 +133,13 @@ def add_store_commands(subparsers: argparse._SubParsersAction) -> None:
     ingest = subparsers.add_parser("ingest", help="store reports, mark copies and group them into stories")
     ingest.add_argument(
         "paths",
-        nargs="+",
-        type=Path,
-        help=".txt .html .json .jsonl files, RSS/Atom feeds (.rss .atom .xml), WARC, or folders",
+        nargs="*",
+        action="extend",
+        default=[],
+        type=input_argument,
+        help=".txt .html .json .jsonl files, RSS/Atom feeds (.rss .atom .xml), WARC, folders, URLs, or - (stdin)",
     )
+    ingest.add_argument("--urls", type=UrlList, action="append", dest="paths", metavar="FILE", help="URLs, one a line")
     ingest.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"SQLite database (default {DEFAULT_DB})")
     ingest.add_argument(
         "--engine",
@@ -131,12 +148,16 @@ def add_store_commands(subparsers: argparse._SubParsersAction) -> None:
         help="where read/clean/features run (default local)",
     )
     ingest.add_argument("--scheduler", help="Dask scheduler address (default: start a LocalCluster)")
-    ingest.add_argument("--batch-size", type=int, default=500, help="reports per transaction (default 500)")
+    ingest.add_argument(
+        "--batch-size", type=int, help="reports per transaction (default: stream.batch_size, 500)"
+    )
     ingest.add_argument(
         "--embeddings",
         action="store_true",
-        help="ask sentence embeddings about pairs the cheap features cannot decide (slow)",
+        default=None,
+        help="ask sentence embeddings about pairs the cheap features cannot decide (slow; cluster.embeddings)",
     )
+    ingest.add_argument("--config", type=Path, help="TOML file of options (see docs/config.md)")
     ingest.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -149,11 +170,16 @@ def add_store_commands(subparsers: argparse._SubParsersAction) -> None:
     stories = subparsers.add_parser("stories", help="list the stories in the database")
     stories.add_argument("--db", type=Path, default=DEFAULT_DB)
     stories.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    stories.add_argument("--since", type=_day, help="only stories with a report published on or after YYYY-MM-DD")
+    stories.add_argument("--until", type=_day, help="only stories with a report published on or before YYYY-MM-DD")
+    stories.add_argument("--outlet", help="only stories with a report from this outlet (case-insensitive)")
+    stories.add_argument("--query", "-q", help="only stories with a report whose headline or text has every word")
     stories.set_defaults(func=cmd_stories)
 
     show = subparsers.add_parser("show", help="print one stored story's briefing")
     show.add_argument("story_id")
     show.add_argument("--db", type=Path, default=DEFAULT_DB)
     show.add_argument("--format", "-f", choices=("md", "json", "jsonl", "html"), default="md")
-    show.add_argument("--config", type=Path, help="TOML file of options")
+    show.add_argument("--config", type=Path, help="TOML file of options (see docs/config.md)")
+    show.add_argument("--output", "-o", type=Path, help="write to FILE instead of standard output")
     show.set_defaults(func=cmd_show)

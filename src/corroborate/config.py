@@ -6,6 +6,8 @@ Resolved once (:func:`resolve_config`) and stored with every briefing so a resul
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +37,8 @@ class CleanOptions:
 
 
 @dataclass(frozen=True)
-class BriefOptions:
-    """Options of the brief stage."""
+class SummaryOptions:
+    """Options of the summary (the ``[summary]`` table; ``[brief]`` is read as its old name)."""
 
     max_words: int = DEFAULT_MAX_WORDS
     # Support threshold for citing a source for a summary sentence; see brief/citations.py for calibration.
@@ -55,16 +57,60 @@ class AnalyzeOptions:
 
 
 @dataclass(frozen=True)
+class ClusterOptions:
+    """Options of story grouping (the thresholds themselves are calibrated constants in cluster/stories.py)."""
+
+    # Ask sentence embeddings (all-MiniLM-L6-v2) about report/story pairs whose cheap score falls in the
+    # undecided band. Off by default: on ECB+ it adds 0.01-0.03 pairwise F1 at ~1 s per call on 2 cores
+    # (docs/bench_clustering.md).
+    embeddings: bool = False
+
+
+@dataclass(frozen=True)
+class CoverageOptions:
+    """Options of the coverage section (who carries / omits each key fact)."""
+
+    # Coverage is computed with the rest of the analysis; off drops only the coverage lists from a briefing.
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class StreamOptions:
+    """Options of the stream driver (``ingest``; ``brief`` runs the same driver in memory)."""
+
+    # 500 reports per batch (one transaction each): commits stay under ~1 s at 500 reports/s, so a kill loses
+    # at most about a second of work, and cleaning still sees enough reports to spot repeated page furniture.
+    batch_size: int = 500
+
+
+@dataclass(frozen=True)
 class Config:
     """All options of a run. ``Config()`` gives the defaults."""
 
     max_input_bytes: int = MAX_INPUT_BYTES
     clean: CleanOptions = field(default_factory=CleanOptions)
     analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
-    brief: BriefOptions = field(default_factory=BriefOptions)
+    summary: SummaryOptions = field(default_factory=SummaryOptions)
+    cluster: ClusterOptions = field(default_factory=ClusterOptions)
+    coverage: CoverageOptions = field(default_factory=CoverageOptions)
+    stream: StreamOptions = field(default_factory=StreamOptions)
+
+    @property
+    def brief(self) -> SummaryOptions:
+        """The summary options under their old name (Python API of schema "1" days)."""
+        return self.summary
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    def digest(self) -> str:
+        """A short hash of the resolved options: equal digests, equal configuration."""
+        blob = json.dumps(self.to_dict(), sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+# Old section names read as the new ones.
+_SECTION_ALIASES = {"brief": "summary"}
 
 
 def _apply(obj: Any, values: dict[str, Any], where: str) -> Any:
@@ -72,6 +118,8 @@ def _apply(obj: Any, values: dict[str, Any], where: str) -> Any:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         name = key.replace("-", "_")
+        if not where:
+            name = _SECTION_ALIASES.get(name, name)
         if name not in known:
             raise ConfigError(f"unknown option {where}{key!r}; known: {', '.join(sorted(known))}")
         current = getattr(obj, name)
@@ -107,6 +155,8 @@ def resolve_config(toml_path: Path | None = None, overrides: dict[str, Any] | No
             cursor = cursor[part]
         cursor[parts[-1]] = value
         config = _apply(config, nested, "")
-    if config.brief.max_words < 1:
-        raise ConfigError("brief.max_words must be at least 1")
+    if config.summary.max_words < 1:
+        raise ConfigError("summary.max_words must be at least 1")
+    if config.stream.batch_size < 1:
+        raise ConfigError("stream.batch_size must be at least 1")
     return config

@@ -35,6 +35,22 @@ class Rejection:
         return {"location": self.location, "reason": self.reason}
 
 
+@dataclass(frozen=True)
+class ComponentError:
+    """An exception one component raised on one report (or a whole story): recorded, and the run goes on.
+
+    ``component`` names the stage ("clean", "sentences", "features", "entities", "quotes", "claims",
+    "timeline", "coverage"); ``source`` is the report's id, None for a story-level failure.
+    """
+
+    component: str
+    message: str
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"component": self.component, "source": self.source, "message": self.message}
+
+
 @dataclass
 class RawReport:
     """What ingest read from one file or record, before cleaning.
@@ -53,6 +69,11 @@ class RawReport:
     story: str | None = None
     fmt: str = "txt"
     title_in_text: bool = False  # .txt inputs: the first non-empty line is the headline
+    encoding: str | None = None  # how the bytes were decoded ("utf-8", "cp1251", "utf-8+cp1252" when mixed)
+    encoding_confidence: float | None = None  # 0..1: 1.0 for a BOM, a declared charset or valid UTF-8
+    encoding_note: str | None = None  # e.g. "mixed encodings: ... decoded line by line"
+    language: str | None = None  # ISO 639-1 code detected from the text (py3langid); None when too short
+    notes: list[str] = field(default_factory=list)  # what ingest normalised on the way in, and why
 
 
 @dataclass(frozen=True)
@@ -127,6 +148,18 @@ class Article:
     datelines: list[Dateline] = field(default_factory=list)  # every paragraph-opening dateline (spans)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     duplicate_of: str | None = None
+    errors: list[ComponentError] = field(default_factory=list)  # components that failed on this report
+    also_ids: list[str] = field(default_factory=list)  # other ids the same report was given (exact duplicates)
+    revision: int = 1  # 1 for the first text seen under this id; each changed text re-ingested adds one
+    language: str | None = None  # the reader's detected language (ISO 639-1), None when too short to tell
+    input_notes: list[str] = field(default_factory=list)  # what reading noticed (encoding, normalised fields)
+
+    @property
+    def not_analyzed(self) -> str | None:
+        """Why the (English-only) analysis components skip this report, or None when they read it."""
+        if self.language and self.language != "en":
+            return f"written in {self.language!r}: the analysis components read English only"
+        return None
 
     @property
     def words(self) -> int:

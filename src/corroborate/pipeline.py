@@ -1,24 +1,37 @@
-"""The visible pipeline: ingest -> clean -> analyze -> brief (render is separate: see ``render``).
+"""The one pipeline: read -> prepare (clean, features) -> place (copies, stories; :mod:`.stream`) -> annotate
+(datelines, sentences) -> analyze -> brief. Render is separate (:mod:`.render`).
 
-Each function takes and returns plain data objects; this module only wires the stages together.
+Two drivers share every step. ``ingest`` (:mod:`.stream`) prepares batches and places them into a database
+file; ``show`` briefs one stored story. ``brief`` runs the same stream driver over an in-memory database and
+briefs every story it made, so ``brief DIR`` and ``ingest DIR && show ID`` give the same briefing.
+
+Each component runs inside the error boundary (:mod:`.boundary`): an exception on one report is recorded on
+that report (the briefing's ``errors``) and the run goes on.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
+import json
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .analyze.sentences import skip_spans, split_sentences
-from .brief.briefing import build_briefing
+from .boundary import describe, guarded
 from .clean import clean_reports
-from .cluster.syndication import mark_syndication
+from .clean.dateline import find_datelines
+from .cluster.features import ReportFeatures, compute_features
 from .config import Config
 from .errors import NoUsableInputError
-from .ingest import read_paths
-from .model import Article, RawReport, Rejection
+from .ingest.readers import read_paths
+from .model import Article, ComponentError, RawReport, Rejection
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 @dataclass
@@ -27,93 +40,217 @@ class BriefRun:
 
     briefings: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # inputs kept but not as given (revisions, repeated ids)
 
 
-def prepare(raws: Sequence[RawReport], config: Config) -> list[Article]:
-    """Clean a story's reports, split sentences and mark syndicated copies."""
-    articles = clean_reports(raws, config.clean)
-    for article in articles:
-        article.sentences = skip_spans(split_sentences(article.text), [(d.start, d.end) for d in article.datelines])
-    copies = choose_originals(articles, mark_syndication(articles))
-    for article in articles:
-        article.duplicate_of = copies.get(article.id)
-    return articles
+# -- prepare: what is stored for each report -----------------------------------------------------------------
 
 
-def choose_originals(articles: Sequence[Article], copies: dict[str, str]) -> dict[str, str]:
-    """Re-point each group of near-duplicates at its true origin.
+@dataclass(frozen=True)
+class Prepared:
+    """One cleaned report with everything the placing step (copies, stories, store) needs."""
 
-    Shingle containment finds the group; which member is the original is read from the reports: the one whose
-    outlet the others credit ("(Via Meridian Press)"), then one that credits nobody, then the earliest dated
-    (undated last), then the smallest id.
+    article: Article
+    source_id: str  # the user's id for the report (the reader's id: a record's "id", a file's name)
+    features: ReportFeatures
+    features_json: str
+
+
+@dataclass(frozen=True)
+class PreparedBatch:
+    items: list[Prepared]
+    rejections: list[Rejection]
+    # The same report twice in one batch: (location of the repeat, its id, the first's location, the first's id).
+    repeats: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
+def report_id(raw: RawReport) -> str:
+    """Content-hash key of a raw report (text and declared metadata, not its id): the same report, the same key.
+
+    Internal: the store keys rows by it, while everything a user sees names the report by its own id.
     """
-    by_id = {a.id: a for a in articles}
-    groups: dict[str, set[str]] = {}
-    for copy, original in copies.items():
-        groups.setdefault(original, {original}).add(copy)
+    key = json.dumps(
+        [
+            raw.text,
+            raw.title,
+            raw.url,
+            raw.outlet,
+            raw.published.isoformat() if raw.published else None,
+            raw.author,
+            raw.fmt,
+            raw.title_in_text,
+            raw.story,
+        ],
+        ensure_ascii=False,
+    )
+    return "r" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:15]
 
-    def key(member: Article, group: set[str]) -> tuple[int, int, dt.date, str]:
-        credited = any(
-            member.outlet and member.outlet.casefold() in {c.casefold() for c in by_id[o].cites_outlets}
-            for o in group
-            if o != member.id
-        )
-        return (0 if credited else 1, 1 if member.cites_outlets else 0, member.published or dt.date.max, member.id)
 
-    result: dict[str, str] = {}
-    for members in groups.values():
-        origin = min(members, key=lambda m: key(by_id[m], members))
-        result.update({m: origin for m in members if m != origin})
-    return dict(sorted(result.items()))
+def _fallback_article(raw: RawReport, error: ComponentError) -> Article:
+    """A report whose cleaning failed: its text as read (blank-line paragraphs, spaces normalised), the error kept."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", raw.text)]
+    text = "\n\n".join(p for p in paragraphs if p)
+    return Article(
+        id=raw.id,
+        location=raw.location,
+        text=text,
+        title=raw.title,
+        url=raw.url,
+        outlet=raw.outlet,
+        published=raw.published,
+        published_how="metadata" if raw.published else None,
+        author=raw.author,
+        story=raw.story,
+        errors=[error],
+    )
+
+
+def clean_batch(raws: Sequence[RawReport], config: Config) -> list[Article]:
+    """Clean a batch with evidence across it; a report whose cleaning raises is kept as read, with the error."""
+    try:
+        return clean_reports(raws, config.clean)
+    except Exception:  # noqa: BLE001 - one report must not sink the batch: find it by cleaning each alone
+        out: list[Article] = []
+        for raw in raws:
+            try:
+                out.extend(clean_reports([raw], config.clean))
+            except Exception as exc:  # noqa: BLE001
+                out.append(_fallback_article(raw, ComponentError("clean", describe(exc), raw.id)))
+        return out
+
+
+def prepare(raws: Sequence[RawReport], config: Config) -> PreparedBatch:
+    """Clean one batch and compute each report's features (everything the store keeps per report).
+
+    Each report is keyed by its content hash (:func:`report_id`); the reader's id is kept as ``source_id``.
+    A report that cleaning empties, or whose features cannot be computed, comes back as a rejection.
+    """
+    first_at: dict[str, tuple[str, str]] = {}
+    repeats: list[tuple[str, str, str, str]] = []
+    source_ids: dict[str, str] = {}
+    keyed: list[RawReport] = []
+    for raw in raws:
+        rid = report_id(raw)
+        if rid in first_at:
+            repeats.append((raw.location, raw.id, *first_at[rid]))
+            continue
+        first_at[rid] = (raw.location, raw.id)
+        source_ids[rid] = raw.id
+        keyed.append(replace(raw, id=rid))
+    items: list[Prepared] = []
+    rejections: list[Rejection] = []
+    by_key = {raw.id: raw for raw in keyed}
+    for article in clean_batch(keyed, config):
+        raw = by_key[article.id]
+        article.language = raw.language
+        article.input_notes = _input_notes(raw)
+        if not article.text.strip():
+            rejections.append(Rejection(article.location, "no report text left after removing page furniture"))
+            continue
+        try:
+            features = compute_features(article)
+        except Exception as exc:  # noqa: BLE001 - recorded as this report's rejection
+            rejections.append(Rejection(article.location, f"story features could not be computed: {describe(exc)}"))
+            continue
+        items.append(Prepared(article, source_ids[article.id], features, json.dumps(features.to_json())))
+    return PreparedBatch(items, rejections, repeats)
+
+
+def _input_notes(raw: RawReport) -> list[str]:
+    notes = list(getattr(raw, "notes", []) or [])
+    encoding_note = getattr(raw, "encoding_note", None)
+    if encoding_note:
+        notes.insert(0, encoding_note)
+    return notes
+
+
+# -- annotate and brief: a story's reports, as stored ---------------------------------------------------------
+
+
+def annotate(article: Article) -> Article:
+    """Datelines and sentences of a cleaned report: functions of its text alone (the same stored or fresh)."""
+    text = article.text
+    article.datelines = guarded("datelines", article.id, article.errors, partial(find_datelines, text), [])
+    article.dateline = article.datelines[0] if article.datelines else None
+    cuts = [(d.start, d.end) for d in article.datelines]
+
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]  # if the splitter fails
+    article.sentences = guarded(
+        "sentences", article.id, article.errors, lambda: skip_spans(split_sentences(text), cuts), paragraphs
+    )
+    return article
 
 
 def brief_story(
-    articles: Sequence[Article], story_id: str | None, config: Config, rejected: Sequence[Rejection] = ()
+    articles: Sequence[Article], story_id: str, config: Config, rejected: Sequence[Rejection] = ()
 ) -> dict[str, Any]:
-    """Analyze and brief one story of prepared articles."""
+    """Analyze and brief one story of annotated articles."""
+    from .brief.briefing import build_briefing
+
     analysis = None
-    if config.analyze.enabled:
+    errors: list[ComponentError] = []
+    readable = [a for a in articles if a.not_analyzed is None]  # reports in a language the analysis reads
+    if config.analyze.enabled and readable:
         # Imported here: the analyze stage loads torch and the NER model; `schema` and `--help` need neither.
         from .analyze.story import analyze_story
 
-        analysis = analyze_story(articles, config.analyze.torch_threads)
-    return build_briefing(articles, config, story_id, rejected, analysis)
+        analysis = analyze_story(readable, config, errors)
+    return build_briefing(articles, config, story_id, rejected, analysis, errors)
 
 
-def group_by_story(raws: Sequence[RawReport]) -> list[tuple[str | None, list[RawReport]]]:
-    """Records that carry ``story`` are grouped by it; everything else forms one story."""
-    groups: dict[str | None, list[RawReport]] = {}
-    for raw in raws:
-        groups.setdefault(raw.story, []).append(raw)
-    return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
+def brief_stored(store: Store, story_id: str, config: Config, rejected: Sequence[Rejection] = ()) -> dict[str, Any]:
+    """The briefing of one stored story (``show``, and ``brief`` after its in-memory run)."""
+    articles = [annotate(a) for a in store.story_articles(story_id)]
+    return brief_story(articles, story_id, config, rejected)
 
 
-def brief_reports(raws: Sequence[RawReport], config: Config, rejected: Sequence[Rejection] = ()) -> BriefRun:
-    """Brief every story among ``raws``; reports left empty by cleaning are rejected with the reason."""
+def brief_reports(
+    raws: Sequence[RawReport],
+    config: Config | None = None,
+    rejected: Sequence[Rejection] = (),
+    *,
+    one_story: bool = False,
+) -> BriefRun:
+    """Brief every story among ``raws``: records carrying ``story`` keep it; the rest are grouped into stories
+    by the stream driver's clusterer (``one_story``: all of them form one story)."""
+    from .store import Store
+    from .stream.driver import IngestState, Outcome, commit_batch
+
+    config = config or Config()
+    if one_story and raws:
+        from .cluster.stories import story_id_for
+
+        forced = next((r.story for r in raws if r.story), None) or story_id_for(report_id(raws[0]))
+        raws = [replace(r, story=forced) for r in raws]
     run = BriefRun(rejected=list(rejected))
-    prepared: list[tuple[str | None, list[Article]]] = []
-    for story, members in group_by_story(raws):
-        articles = prepare(members, config)
-        for article in articles:
-            if not article.text.strip():
-                run.rejected.append(Rejection(article.location, "no report text left after removing page furniture"))
-        usable = [a for a in articles if a.text.strip()]
-        if usable:
-            prepared.append((story, usable))
-    for story, articles in prepared:
-        run.briefings.append(brief_story(articles, story, config, run.rejected))
+    outcomes: list[Outcome] = []
+    store = Store(Path(":memory:"))
+    try:
+        state = IngestState(store, config)
+        size = config.stream.batch_size
+        for start in range(0, len(raws), size):
+            commit_batch(store, state, prepare(raws[start : start + size], config), outcomes.append)
+        for outcome in outcomes:
+            if outcome.status == "rejected":
+                run.rejected.append(Rejection(outcome.location, outcome.detail))
+            elif outcome.status in ("already-stored", "revised"):
+                run.notes.append(f"{outcome.location}: {outcome.detail}")
+        for story_id in store.story_ids():
+            run.briefings.append(brief_stored(store, story_id, config, run.rejected))
+    finally:
+        store.close()
     if not run.briefings:
         raise NoUsableInputError(_no_input_message(run.rejected))
     return run
 
 
-def brief_paths(paths: Sequence[Path], config: Config | None = None) -> BriefRun:
+def brief_paths(paths: Sequence[Path], config: Config | None = None, *, one_story: bool = False) -> BriefRun:
     """Read, clean and brief the reports under ``paths``."""
     config = config or Config()
     raws, rejected = read_paths(paths, config.max_input_bytes)
     if not raws:
         raise NoUsableInputError(_no_input_message(rejected))
-    return brief_reports(raws, config, rejected)
+    return brief_reports(raws, config, rejected, one_story=one_story)
 
 
 def _no_input_message(rejected: Sequence[Rejection]) -> str:

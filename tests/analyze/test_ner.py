@@ -9,7 +9,6 @@ import pytest
 import torch
 
 from corroborate.analyze.ner import MODEL_DIR, NerTagger, load_tagger
-from corroborate.analyze.ner.data import TAGS, bio_spans, iob1_to_iob2, read_conll2003
 from corroborate.analyze.ner.encoder import (
     CASE_LOWER,
     CASE_MIXED,
@@ -20,8 +19,9 @@ from corroborate.analyze.ner.encoder import (
     dequantized_state,
     quantize_rows,
 )
-from corroborate.analyze.ner.evaluate import entity_scores
 from corroborate.analyze.ner.tagger import MAX_PIECES, encode_sentences, viterbi
+from evallib.ner_data import TAGS, bio_spans, iob1_to_iob2, read_conll2003
+from evallib.ner_metrics import entity_scores
 
 # Hand-written fictional sentences and every entity a working model must find in them (surface, label).
 # Known miss, not asserted: with a bare unseen name the verb alone is weak evidence ("visited Karesh" -> PER).

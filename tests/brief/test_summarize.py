@@ -13,9 +13,8 @@ from corroborate.brief.summarize import (
     Selected,
     SummaryOptions,
     select,
-    summarize_candidates,
-    summarize_texts,
 )
+from evallib.summaries import summarize_candidates, summarize_texts
 
 REPORTS = [
     # Three fictional outlets on one fictional story: a dam failure in the (invented) town of Brennick.

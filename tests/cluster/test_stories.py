@@ -8,8 +8,8 @@ import pytest
 
 from corroborate.cluster import StoryClusterer, stories, story_id_for
 from corroborate.cluster.features import compute_features
-from corroborate.cluster.metrics import bcubed_scores, pairwise_scores
 from corroborate.model import Article
+from evallib.cluster_metrics import bcubed_scores, pairwise_scores
 
 FLOOD = [
     "The Orvane river flooded Velstad on Monday; mayor Ilsa Kovell ordered the evacuation of the lower town.",
@@ -52,10 +52,10 @@ def test_replay_rebuilds_identical_state() -> None:
     rebuilt = StoryClusterer()
     for rid, f, sid in decisions:
         rebuilt.replay(rid, f, sid)  # type: ignore[arg-type]
-    assert rebuilt.df == live.df and rebuilt.postings == live.postings
-    assert {k: (v.centroid, v.norm, v.entities) for k, v in rebuilt.stories.items()} == {
-        k: (v.centroid, v.norm, v.entities) for k, v in live.stories.items()
-    }
+    assert rebuilt.df == live.df and rebuilt.postings == live.postings and rebuilt.edf == live.edf
+    assert {
+        k: (v.centroid, v.norm, v.entities, v.years, v.when_first, v.when_last) for k, v in rebuilt.stories.items()
+    } == {k: (v.centroid, v.norm, v.entities, v.years, v.when_first, v.when_last) for k, v in live.stories.items()}
 
 
 def test_metrics_known_values() -> None:
@@ -122,8 +122,9 @@ def test_decisions_identical_across_hash_seeds() -> None:
     runs = []
     for seed in ("1", "987"):
         env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=os.pathsep.join([tests_dir, *sys.path]))
-        proc = subprocess.run([sys.executable, "-c", _DECISIONS_SCRIPT], env=env, capture_output=True, text=True,
-                              check=True, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-c", _DECISIONS_SCRIPT], env=env, capture_output=True, text=True, check=True, timeout=120
+        )
         runs.append(json.loads(proc.stdout))
     assert len(runs[0]) == 30 * 6
     assert runs[0] == runs[1]

@@ -9,15 +9,18 @@ the story and reconciles their results across reports.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 import torch
 
-from ..model import Article
+from ..boundary import guarded
+from ..config import Config
+from ..model import Article, ComponentError
 from .coverage import coverage
 from .entities import Entity, Mention, link_entities
 from .ner import load_tagger
-from .numbers import find_numbers, group_claims
+from .numbers import NumberMention, find_numbers, group_claims
 from .quotes import Quote, find_quotes, group_quotes
 from .timeline import build_timeline
 
@@ -29,9 +32,17 @@ def _span(source: str, start: int, end: int) -> dict[str, Any]:
     return {"source": source, "start": start, "end": end}
 
 
-def find_entities(articles: Sequence[Article]) -> list[Entity]:
+def _tag_one(tagger: Any, text: str) -> list[tuple[int, int, str]]:
+    return list(tagger.tag_texts([text])[0])
+
+
+def find_entities(articles: Sequence[Article], errors: list[ComponentError] | None = None) -> list[Entity]:
     tagger = load_tagger()
-    tagged = tagger.tag_texts([a.text for a in articles])
+    try:
+        tagged = tagger.tag_texts([a.text for a in articles])
+    except Exception:  # noqa: BLE001 - find the report it fails on: tag each alone, record and skip that one
+        sink: list[ComponentError] = errors if errors is not None else []
+        tagged = [guarded("entities", a.id, sink, partial(_tag_one, tagger, a.text), []) for a in articles]
     mentions = [
         Mention(a.id, s, e, a.text[s:e], label)
         for a, spans in zip(articles, tagged, strict=True)
@@ -66,12 +77,16 @@ def _canonical_speaker(speaker: str | None, entities: Sequence[Entity]) -> str |
     return speaker
 
 
-def quote_records(articles: Sequence[Article], entities: Sequence[Entity]) -> list[dict[str, Any]]:
+def quote_records(
+    articles: Sequence[Article], entities: Sequence[Entity], errors: list[ComponentError] | None = None
+) -> list[dict[str, Any]]:
     people = [e.name for e in entities if e.type == "PERSON"]
     people += [a for e in entities if e.type == "PERSON" for a in e.aliases]
     found: list[tuple[str, Quote]] = []
+    sink: list[ComponentError] = errors if errors is not None else []
     for article in articles:
-        for quote in find_quotes(article.text, people):
+        quotes: list[Quote] = guarded("quotes", article.id, sink, partial(find_quotes, article.text, people), [])
+        for quote in quotes:
             if len(quote.text.split()) >= 3 or not quote.partial:
                 found.append((article.id, quote))
     records: list[dict[str, Any]] = []
@@ -118,8 +133,12 @@ def _fold_excerpts(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def claim_records(articles: Sequence[Article]) -> list[dict[str, Any]]:
-    items = [(a.id, m) for a in articles for m in find_numbers(a.text, a.sentences)]
+def claim_records(articles: Sequence[Article], errors: list[ComponentError] | None = None) -> list[dict[str, Any]]:
+    sink: list[ComponentError] = errors if errors is not None else []
+    items: list[tuple[str, NumberMention]] = []
+    for a in articles:
+        found: list[NumberMention] = guarded("claims", a.id, sink, partial(find_numbers, a.text, a.sentences), [])
+        items.extend((a.id, m) for m in found)
     records: list[dict[str, Any]] = []
     for group in group_claims(items):
         values: list[dict[str, Any]] = []
@@ -152,19 +171,27 @@ def claim_records(articles: Sequence[Article]) -> list[dict[str, Any]]:
     return records
 
 
-def analyze_story(articles: Sequence[Article], torch_threads: int = 1) -> dict[str, list[dict[str, Any]]]:
-    """All analysis fields of the briefing for one story."""
-    if torch_threads > 0 and torch.get_num_threads() != torch_threads:
-        torch.set_num_threads(torch_threads)
-    entities = find_entities(articles)
-    entity_dicts = entity_records(entities)
-    quotes = quote_records(articles, entities)
-    claims = claim_records(articles)
-    timeline = build_timeline(articles)
-    return {
-        "entities": entity_dicts,
-        "quotes": quotes,
-        "claims": claims,
-        "timeline": timeline,
-        "coverage": coverage(articles, entity_dicts, quotes, claims),
-    }
+def analyze_story(
+    articles: Sequence[Article], config: Config | None = None, errors: list[ComponentError] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """All analysis fields of the briefing for one story.
+
+    Each component runs inside the error boundary: a failure on one report leaves that report out of the
+    component (recorded in ``errors`` with the report's id); a failure of a whole component leaves its field
+    empty (recorded with no source). The other components and reports are unaffected.
+    """
+    config = config or Config()
+    sink: list[ComponentError] = errors if errors is not None else []
+    threads = config.analyze.torch_threads
+    if threads > 0 and torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+    none: list[dict[str, Any]] = []
+    entities: list[Entity] = guarded("entities", None, sink, partial(find_entities, articles, sink), [])
+    entity_dicts = guarded("entities", None, sink, partial(entity_records, entities), none)
+    quotes = guarded("quotes", None, sink, partial(quote_records, articles, entities, sink), none)
+    claims = guarded("claims", None, sink, partial(claim_records, articles, sink), none)
+    timeline = guarded("timeline", None, sink, partial(build_timeline, articles), none)
+    covered = none
+    if config.coverage.enabled:
+        covered = guarded("coverage", None, sink, partial(coverage, articles, entity_dicts, quotes, claims), none)
+    return {"entities": entity_dicts, "quotes": quotes, "claims": claims, "timeline": timeline, "coverage": covered}

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from corroborate.analyze import timex_calendar as cal
-from corroborate.analyze.timex_context import Ctx, Resolution, Rule
+from corroborate.analyze.timex_context import Ctx, Resolution, Rule, no_such_day
 from corroborate.analyze.timex_lexicon import DAY_NUM_RE, MONTH_RE, YEAR_RE
 from corroborate.analyze.timex_rules_abs import ABSOLUTE_RULES
 from corroborate.analyze.timex_rules_amount import AMOUNT_RULES
@@ -108,6 +108,18 @@ def _extend_left(text: str, start: int, kind: str, floor: int) -> int:
         start -= m.end() - m.start()
 
 
+def _no_impossible_day(res: Resolution) -> Resolution:
+    """The invariant every caller relies on: a value that starts with a full date names a real day.
+
+    Rules build day values with :func:`timex_calendar.day_value`; this catches any that does not, recording the
+    expression as unresolved rather than letting a later ``date.fromisoformat`` fail on the whole story.
+    """
+    if not _FULL_DATE.match(res.value) or cal.parse_day(res.value) is not None:
+        return res
+    year, month, day = res.value[:4], int(res.value[5:7]), int(res.value[8:10])
+    return dataclasses.replace(res, value="XXXX" + res.value[4:], how=no_such_day(year, month, day))
+
+
 def _as_date(reference: dt.date | None) -> dt.date | None:
     return reference.date() if isinstance(reference, dt.datetime) else reference
 
@@ -122,14 +134,19 @@ def find_timexes(text: str, reference: dt.date | None) -> list[Timex]:
     ctx = Ctx(text=text, reference=reference)
     out: list[Timex] = []
     for cand in _select(_candidates(text)):
-        res: Resolution | None = cand.rule.handler(cand.match, ctx)
+        try:
+            res: Resolution | None = cand.rule.handler(cand.match, ctx)
+        except (OverflowError, ValueError) as exc:  # arithmetic past the calendar's ends (a year-9999 reference)
+            res = Resolution("DATE", "XXXX-XX-XX", f"unresolved: {exc}")
         if res is None:
             continue
+        res = _no_impossible_day(res)
         floor = out[-1].end if out else 0
         start = _extend_left(text, cand.start, res.kind, floor)
         out.append(Timex(start, cand.end, text[start : cand.end], res.kind, res.value, res.how, res.offset))
-        if res.kind in ("DATE", "TIME") and _FULL_DATE.match(res.value):
-            ctx.anchor = dt.date.fromisoformat(res.value[:10])
+        day = cal.parse_day(res.value) if res.kind in ("DATE", "TIME") else None
+        if day is not None:
+            ctx.anchor = day
             ctx.anchor_how = f"previous mention {text[start : cand.end]!r} = {res.value[:10]}"
     return out
 
@@ -190,7 +207,10 @@ def _apply_offset(timex: Timex, anchor: dt.date) -> Timex | None:
     unit = m.group(4)
     if not amount.is_integer():
         return None
-    date = cal.shift(anchor, int(amount) * (-1 if m.group(1) == "-" else 1), unit)
+    try:
+        date = cal.shift(anchor, int(amount) * (-1 if m.group(1) == "-" else 1), unit)
+    except (OverflowError, ValueError):  # past the calendar's ends
+        return None
     value = cal.format_at(date, unit)
     return dataclasses.replace(
         timex, kind="DATE", value=value, how=f"offset {timex.offset} from anchor {anchor.isoformat()}"

@@ -67,10 +67,27 @@ def weekday_on_or_after(ref: dt.date, iso_weekday: int) -> dt.date:
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None where the calendar has no such day ('Sept. 31', '29 February 2001', year 10000)."""
     try:
         return dt.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
+
+
+def day_value(year: int, month: int, day: int) -> str | None:
+    """TIMEX3 day value 'YYYY-MM-DD', or None where the calendar has no such day: the one constructor
+    rules use for day values, so an impossible date in the text can never become one."""
+    date = safe_date(year, month, day)
+    return date.isoformat() if date else None
+
+
+def parse_day(value: str) -> dt.date | None:
+    """The date a value starting 'YYYY-MM-DD' names, or None (placeholder 'XXXX-..', coarser, impossible)."""
+    if len(value) < 10 or not (value[:4].isdigit() and value[5:7].isdigit() and value[8:10].isdigit()):
+        return None
+    if value[4] != "-" or value[7] != "-":
+        return None
+    return safe_date(int(value[:4]), int(value[5:7]), int(value[8:10]))
 
 
 def year_for_tense(ref: dt.date, month: int, day: int | None, tense: str) -> int:
@@ -140,7 +157,9 @@ def year_for(ref: dt.date, month: int, day: int | None, tense: str) -> int:
     """
     best_year, best_gap = ref.year, 0.0
     for year in (ref.year - 1, ref.year, ref.year + 1):
-        date = safe_date(year, month, day or 15) or dt.date(year, month, 1)
+        date = safe_date(year, month, day or 15) or safe_date(year, month, 1)
+        if date is None:  # beyond the calendar (a reference in year 9999)
+            continue
         gap = (date - ref).days
         weighted = gap * FUTURE_GAP_WEIGHT if gap > 0 else float(-gap)
         if year == ref.year - 1 or weighted < best_gap:

@@ -102,6 +102,11 @@ class Rule:
 UNRESOLVED = "unresolved: no reference date"
 
 
+def no_such_day(year: str, month: int, day: int) -> str:
+    """How an impossible calendar date ('Sept. 31') is recorded: unresolved, saying why."""
+    return f"unresolved: no such calendar day {year}-{month:02d}-{day:02d}"
+
+
 def rx(pattern: str) -> re.Pattern[str]:
     """Compile a rule pattern with word boundaries that also respect digits and hyphen-joined words."""
     return re.compile(r"(?<![\w$\u00a3\u20ac])" + pattern + r"(?![\w%\u00a3])")

@@ -12,7 +12,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from corroborate.analyze import timex_calendar as cal
-from corroborate.analyze.timex_context import UNRESOLVED, Ctx, Resolution, Rule, rx
+from corroborate.analyze.timex_context import UNRESOLVED, Ctx, Resolution, Rule, no_such_day, rx
 from corroborate.analyze.timex_lexicon import (
     APOS_YEAR_RE,
     DAY_NUM_RE,
@@ -67,21 +67,31 @@ def _year(text: str) -> int:
 def _month_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     month = month_number(m.group("mon"))
     day = _day(m.group("day"))
+    placeholder = f"XXXX-{month:02d}-{day:02d}"
+    if cal.safe_date(2000, month, day) is None:  # no year has it ('Sept. 31'); 2000 is a leap year
+        return Resolution("DATE", placeholder, no_such_day("XXXX", month, day))
     if m.group("year"):
         year = _year(m.group("year"))
-        if cal.safe_date(year, month, day) is None:
-            return None
-        return Resolution("DATE", f"{year:04d}-{month:02d}-{day:02d}", EXPLICIT)
+        value = cal.day_value(year, month, day)
+        if value is None:  # '29 February 2001'
+            return Resolution("DATE", placeholder, no_such_day(f"{year:04d}", month, day))
+        return Resolution("DATE", value, EXPLICIT)
     if ctx.reference is None:
-        return Resolution("DATE", f"XXXX-{month:02d}-{day:02d}", UNRESOLVED)
+        return Resolution("DATE", placeholder, UNRESOLVED)
     year = cal.year_for(ctx.reference, month, day, ctx.tense(m.start(), m.end()))
-    return Resolution("DATE", f"{year:04d}-{month:02d}-{day:02d}", f"year from reference {ctx.reference}")
+    value = cal.day_value(year, month, day)
+    if value is None:  # 'Feb. 29' read in a year without one
+        return Resolution("DATE", placeholder, no_such_day(f"{year:04d}", month, day))
+    return Resolution("DATE", value, f"year from reference {ctx.reference}")
 
 
 def _iso(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     text = m.group()
-    if cal.safe_date(int(text[:4]), int(text[5:7]), int(text[8:10])) is None:
-        return None
+    month, day = int(text[5:7]), int(text[8:10])
+    if cal.day_value(int(text[:4]), month, day) is None:
+        if not 1 <= month <= 12:  # '2026-13-45' is a code, not a date
+            return None
+        return Resolution("DATE", f"XXXX-{month:02d}-{day:02d}", no_such_day(text[:4], month, day))
     return Resolution("TIME" if "T" in text else "DATE", text, EXPLICIT)
 
 

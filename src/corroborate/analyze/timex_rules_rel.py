@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from corroborate.analyze import timex_calendar as cal
-from corroborate.analyze.timex_context import UNRESOLVED, Ctx, Resolution, Rule, rx
+from corroborate.analyze.timex_context import UNRESOLVED, Ctx, Resolution, Rule, no_such_day, rx
 from corroborate.analyze.timex_lexicon import (
     DAY_NUM_RE,
     MONTH_RE,
@@ -234,6 +234,9 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Resolution:
         month, day_num = month_number(m.group("mon")), int(re.sub(r"\D", "", m.group("day")))
         year = cal.year_for(ctx.reference, month, day_num, "unknown")
         date, how = cal.safe_date(year, month, day_num), f"year from reference {ctx.reference}"
+        if date is None:  # 'Sept. 31 at 3 p.m.'
+            value = f"XXXX-{month:02d}-{day_num:02d}T{hour:02d}:{minute:02d}"
+            return Resolution("TIME", value, no_such_day(f"{year:04d}", month, day_num))
     else:
         date, how = day_word_date(word, "", m.start(), m.end(), ctx)
     day = date.isoformat() if date else _unresolved_day(word)

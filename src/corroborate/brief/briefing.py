@@ -13,8 +13,10 @@ from typing import Any
 
 from ..config import Config
 from ..errors import CitationError
-from ..model import Article, Rejection, Span
+from ..model import Article, ComponentError, Rejection, Span
+from ..render.safe import checked_url
 from .citations import find_citations, verify_citation
+from .headline import story_headline
 from .summarize import Candidate, select
 
 SCHEMA_VERSION = "1"
@@ -28,6 +30,8 @@ def story_id_for(articles: Sequence[Article]) -> str:
 
 
 def source_record(article: Article) -> dict[str, Any]:
+    # Only an http(s) URL is passed on; any other (javascript:, data:, ...) is dropped and the reason kept.
+    url, url_rejected = checked_url(article.url)
     return {
         "id": article.id,
         "outlet": article.outlet,
@@ -35,7 +39,8 @@ def source_record(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "published_how": article.published_how,
         "location": article.location,
-        "url": article.url,
+        "url": url,
+        "url_rejected": url_rejected,
         "author": article.author,
         "words": article.words,
         "duplicate_of": article.duplicate_of,
@@ -45,6 +50,12 @@ def source_record(article: Article) -> dict[str, Any]:
         "text": article.text,
         "removed_lines": list(article.removed_lines),
         "removed": [r.to_dict() for r in article.removals],
+        "also_ids": list(article.also_ids),
+        "revision": article.revision,
+        "errors": [e.to_dict() for e in article.errors],
+        "language": article.language,
+        "not_analyzed": article.not_analyzed,
+        "input_notes": list(article.input_notes),
     }
 
 
@@ -70,7 +81,7 @@ def candidates_for(articles: Sequence[Article]) -> tuple[list[Candidate], list[t
     (copies would fake consensus; they are still cited)."""
     candidates: list[Candidate] = []
     where: list[tuple[Article, int]] = []
-    originals = [a for a in articles if a.duplicate_of is None]
+    originals = [a for a in articles if a.duplicate_of is None and a.not_analyzed is None]
     for doc, article in enumerate(originals):
         for k, (start, end) in enumerate(article.sentences):
             text = article.text[start:end]
@@ -84,14 +95,14 @@ def candidates_for(articles: Sequence[Article]) -> tuple[list[Candidate], list[t
 def build_summary(articles: Sequence[Article], config: Config) -> tuple[list[dict[str, Any]], list[int]]:
     """Summary items in reading order, each citing every source that carries it; plus selection ranks."""
     candidates, where = candidates_for(articles)
-    chosen = select(candidates, config.brief.max_words)
+    chosen = select(candidates, config.summary.max_words)
     items: list[dict[str, Any]] = []
     ranks: list[int] = []
     for pick in chosen:
         article, k = where[pick.candidate]
         start, end = article.sentences[k]
         text = article.text[start:end]
-        citations = find_citations(text, Span(article.id, start, end), articles, config.brief.citation_min_support)
+        citations = find_citations(text, Span(article.id, start, end), articles, config.summary.citation_min_support)
         citations.sort(key=lambda c: c.span)
         items.append(
             {
@@ -142,15 +153,13 @@ def summary_dates(summary: Sequence[dict[str, Any]], timeline: Sequence[dict[str
                                key=lambda d: (item["text"].find(d["expression"]), d["date"]))
 
 
-def _headline(articles: Sequence[Article], summary: Sequence[dict[str, Any]], ranks: Sequence[int]) -> str | None:
-    by_id = {a.id: a for a in articles}
-    if summary:
-        top = summary[min(range(len(ranks)), key=lambda i: ranks[i])]
-        title = by_id[top["origin"]].title
-        if title:
-            return title
-    titles = sorted((a.published is None, a.published, a.id, a.title) for a in articles if a.title)
-    return titles[0][3] if titles else None
+def _headline(articles: Sequence[Article]) -> str | None:
+    """The story's headline by the one policy ``stories`` uses too (brief/headline.py), over the same reports:
+    the first HEADLINE_POOL originals in first-seen order (``articles`` arrive in that order)."""
+    from ..store.db import HEADLINE_POOL
+
+    originals = [a.title for a in articles if a.duplicate_of is None][:HEADLINE_POOL]
+    return story_headline(originals)
 
 
 def build_briefing(
@@ -159,17 +168,21 @@ def build_briefing(
     story_id: str | None = None,
     rejected: Sequence[Rejection] = (),
     analysis: dict[str, list[dict[str, Any]]] | None = None,
+    errors: Sequence[ComponentError] = (),
 ) -> dict[str, Any]:
-    """Assemble the briefing dict for one story. Articles must already be cleaned and sentence-split;
-    ``analysis`` holds the cross-source fields (``analyze.story.analyze_story``), empty lists when absent."""
+    """Assemble the briefing dict for one story. Articles must already be cleaned and sentence-split, in
+    first-seen order; ``analysis`` holds the cross-source fields (``analyze.story.analyze_story``), empty lists
+    when absent; ``errors`` what failed on the way (each report's own errors are added here)."""
+    from ..provenance import provenance
+
     ordered = sorted(articles, key=lambda a: a.id)
-    summary, ranks = build_summary(ordered, config)
+    summary, _ranks = build_summary(ordered, config)
     copies = {a.id: a.duplicate_of for a in ordered if a.duplicate_of}
     briefing: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "story": {
             "id": story_id or story_id_for(ordered),
-            "headline": _headline(ordered, summary, ranks),
+            "headline": _headline(articles),
             "articles": len(ordered),
             "sources": len({a.outlet or a.id for a in ordered}),
             "independent_sources": len(ordered) - len(copies),
@@ -179,8 +192,10 @@ def build_briefing(
         "summary": summary,
         **{key: list((analysis or {}).get(key, [])) for key in ANALYSIS_FIELDS},
         "rejected": [r.to_dict() for r in rejected],
+        "errors": [e.to_dict() for a in ordered for e in a.errors] + [e.to_dict() for e in errors],
         "config": config.to_dict(),
+        "provenance": provenance(config),
     }
     summary_dates(briefing["summary"], briefing["timeline"])
-    check_citations(briefing, ordered, config.brief.citation_min_support)
+    check_citations(briefing, ordered, config.summary.citation_min_support)
     return briefing

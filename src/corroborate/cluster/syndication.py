@@ -1,27 +1,25 @@
 """Syndication: exact and near-duplicate copies of one report (word 3-shingle containment; MinHash LSH in
 the stream, via datasketch).
 
-A copy points at its *original*: the earliest published member of its near-duplicate group, ties (and
-undated reports, which sort last) broken by the smallest id. Groups are connected components of the
-"near-duplicate" relation, so the incremental index and the batch function :func:`mark_syndication` agree.
+A copy points at its *original*, chosen by one policy (:func:`choose_original`): the member other members credit,
+then the earliest published, then the first seen. Groups are connected components of the "near-duplicate"
+relation. ``brief`` and ``ingest`` both place reports through this index (the stream driver), so they agree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from datasketch import MinHashLSH
 
-from ..model import Article
-from ..unionfind import DisjointSet
-from .features import NUM_PERM, as_minhash, jaccard, shingle_set
+from .features import NUM_PERM, as_minhash, jaccard
 
 # One definition of a copy everywhere: word 3-shingle *containment* (share of the shorter report's shingles
-# found in the other) >= 0.6. In a briefing (mark_syndication) it is exact; the example stories' copies score
-# 0.888-0.910 and their independent reports at most 0.219; DUC 2004 same-cluster pairs are bimodal (1,979 of
-# 2,250 below 0.1, 100 at or above 0.6 — wire versions of one story), see docs/benchmarks.md.
+# found in the other) >= 0.6, estimated from MinHash signatures (below). Measured exactly, the example stories'
+# copies score 0.888-0.910 and their independent reports at most 0.219; DUC 2004 same-cluster pairs are bimodal
+# (1,979 of 2,250 below 0.1, 100 at or above 0.6 — wire versions of one story), see docs/benchmarks.md.
 SYNDICATION_CONTAINMENT = 0.6
 # In the stream index it is estimated from the MinHash Jaccard estimate J and the two shingle counts a, b:
 # |A & B| = J (a + b) / (1 + J). The estimate's error grows with the size ratio, so a pair must also reach
@@ -36,9 +34,9 @@ SYNDICATION_JACCARD = 0.7
 _FAR_FUTURE = dt.date.max
 
 
-def original_key(report_id: str, published: dt.date | None) -> tuple[dt.date, str]:
-    """Sort key of the original: earliest published first (undated last), then smallest id."""
-    return (published or _FAR_FUTURE, report_id)
+def original_key(published: dt.date | None, seen: int) -> tuple[dt.date, int]:
+    """Date part of the original's sort key: earliest published first (undated last), then the first seen."""
+    return (published or _FAR_FUTURE, seen)
 
 
 class SyndicationIndex:
@@ -54,7 +52,9 @@ class SyndicationIndex:
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._signatures: dict[str, np.ndarray] = {}
         self._sizes: dict[str, int] = {}  # distinct shingles per report (0 = unknown)
-        self._key: dict[str, tuple[dt.date, str]] = {}
+        self._key: dict[str, tuple[dt.date, int]] = {}
+        self._outlet: dict[str, str | None] = {}
+        self._cites: dict[str, frozenset[str]] = {}
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}  # root -> members (root's group only)
 
@@ -92,12 +92,15 @@ class SyndicationIndex:
         published: dt.date | None,
         size: int = 0,
         home: Callable[[str], str] | None = None,
+        outlet: str | None = None,
+        cites: Sequence[str] = (),
     ) -> tuple[str | None, dict[str, str]]:
-        """Index one report (``size``: its distinct shingle count, 0 if unknown); return (its original or None,
-        {copy id: new original} for re-pointed copies).
+        """Index one report (``size``: its distinct shingle count, 0 if unknown; ``outlet`` and ``cites``: its
+        outlet and the outlets it credits); return (its original or None, {copy id: new original} for copies
+        whose original changed).
 
         ``home`` (the store passes "story of a report") keeps groups from different homes apart: a report that
-        copies members of two stories joins the group whose original is earliest, and the other group stays
+        copies members of two stories joins the group whose original comes first, and the other group stays
         as it is, so a copy always lives in its original's story.
         """
         roots = sorted({self._root(k) for k in self.matches(signature, size)})
@@ -107,23 +110,45 @@ class SyndicationIndex:
         self._lsh.insert(rid, as_minhash(signature), check_duplication=False)
         self._signatures[rid] = signature
         self._sizes[rid] = size
-        self._key[rid] = original_key(rid, published)
+        self._key[rid] = original_key(published, len(self._key))
+        self._outlet[rid] = outlet.casefold() if outlet else None
+        self._cites[rid] = frozenset(c.casefold() for c in cites)
         self._parent[rid] = rid
         self._members[rid] = [rid]
         if not roots:
             return None, {}
-        groups = [rid, *roots]
-        winner = min(groups, key=lambda r: self._key[r])
+        members = [rid] + [m for root in roots for m in self._members.pop(root)]
+        winner = choose_original(members, self._outlet, self._cites, self._key)
         changed: dict[str, str] = {}
-        for root in groups:
-            if root == winner:
-                continue
-            for member in self._members.pop(root):
-                self._parent[member] = winner
-                self._members[winner].append(member)
-                if member != rid:
-                    changed[member] = winner
+        for member in members:
+            if member != rid and self._root(member) != winner:
+                changed[member] = winner
+        for member in members:
+            self._parent[member] = winner
+        self._members[winner] = members
         return (None if winner == rid else winner), changed
+
+
+def choose_original(
+    members: Sequence[str],
+    outlet: Mapping[str, str | None],
+    cites: Mapping[str, frozenset[str]],
+    key: Mapping[str, tuple[dt.date, int]],
+) -> str:
+    """The one policy for the original of a copy group: the member whose outlet another member credits
+    ("(Via Meridian Press)"), then one that credits nobody, then the earliest published (undated last), then the
+    first seen."""
+    credited: dict[str, int] = {}
+    for m in members:
+        for c in cites[m]:
+            credited[c] = credited.get(c, 0) + 1
+
+    def rank(m: str) -> tuple[int, int, dt.date, int]:
+        own = outlet[m]
+        by_others = own is not None and credited.get(own, 0) - (1 if own in cites[m] else 0) > 0
+        return (0 if by_others else 1, 1 if cites[m] else 0, *key[m])
+
+    return min(members, key=rank)
 
 
 def estimated_containment(j: float, size_a: int, size_b: int) -> float:
@@ -137,27 +162,3 @@ def containment(a: frozenset[bytes], b: frozenset[bytes]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
-
-
-def mark_syndication(articles: Sequence[Article], threshold: float = SYNDICATION_CONTAINMENT) -> dict[str, str]:
-    """Copy id -> original id for every exact or near-duplicate copy among ``articles`` (one story's reports).
-
-    Exact shingle containment over all pairs (a briefing has tens of reports, not millions); the stream
-    index (:class:`SyndicationIndex`) estimates the same measure from MinHash signatures. Groups are connected
-    components; the original is the earliest published member, then the smallest id
-    (``pipeline.choose_originals`` refines it with credit lines). Articles are compared in id order, so the
-    result does not depend on the input order.
-    """
-    ordered = sorted(articles, key=lambda a: a.id)
-    shingles = [shingle_set(a.text) for a in ordered]
-    uf = DisjointSet(len(ordered))
-    for i in range(len(ordered)):
-        for j in range(i + 1, len(ordered)):
-            if containment(shingles[i], shingles[j]) >= threshold:
-                uf.union(i, j)
-    groups = [[ordered[k] for k in members] for members in uf.groups().values()]
-    out: dict[str, str] = {}
-    for members in groups:
-        origin = min(members, key=lambda a: original_key(a.id, a.published))
-        out.update({a.id: origin.id for a in members if a.id != origin.id})
-    return dict(sorted(out.items()))

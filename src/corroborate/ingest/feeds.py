@@ -2,7 +2,12 @@
 
 Feed entries carry their text in ``content`` or ``summary`` (often HTML) and their own date, link, author
 and title; the feed's title is the outlet. WARC ``response`` records with an HTML payload go through the
-same trafilatura extraction as HTML files (:func:`corroborate.ingest.readers.html_report`).
+same trafilatura extraction as HTML files (:func:`corroborate.ingest.html.html_report`), decoded by the
+charset of their HTTP header or page.
+
+Limits: a feed is one input (``max_bytes``, 5 MB by default); a WARC archive holds many, so each record's
+payload is held to ``max_bytes`` and the archive to ``MAX_WARC_BYTES``. A record cut short (a truncated
+download) is rejected as "truncated record"; the complete records before it are kept.
 """
 
 from __future__ import annotations
@@ -19,12 +24,18 @@ from urllib.parse import urlparse
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
 
+from ..config import MAX_INPUT_BYTES
 from ..errors import InputError
 from ..model import RawReport, Rejection
-from .html import extract_html
-from .readers import html_report
+from .decode import decode_html
+from .html import extract_html, html_report
+from .walk import Skipped, display, location_of, open_regular, read_bytes
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+# 4 GB: the size of one WARC file as crawlers write them (Heritrix and wget roll over at 1 GB by default).
+MAX_WARC_BYTES = 4_000_000_000
+# 100,000 entries or records read from one feed or archive; the rest is rejected with this limit named.
+MAX_ENTRIES = 100_000
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -34,23 +45,35 @@ def is_feed_or_warc(path: Path) -> bool:
     return path.suffix.lower() in FEED_SUFFIXES or name.endswith((".warc", ".warc.gz"))
 
 
-def read_feed_or_warc(path: Path) -> list[RawReport | Rejection]:
-    """Read one feed or WARC file; a whole-file failure is one rejection."""
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith((".warc", ".warc.gz"))
+
+
+def read_feed_or_warc(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> list[RawReport | Rejection]:
+    """Read one feed or WARC file; a whole-file failure is one rejection, never an exception."""
+    out: list[RawReport | Rejection] = []
+    if isinstance(path, Skipped):  # refused by the folder walk (a link out of the folder, a loop)
+        return [Rejection(display(path), path.reason)]
     try:
-        if path.name.lower().endswith((".warc", ".warc.gz")):
-            return list(read_warc(path))
-        return list(read_feed(path))
+        if is_warc(path):
+            out.extend(read_warc(path, max_bytes))
+        else:
+            out.extend(read_feed(path, max_bytes))
     except InputError as exc:
-        return [Rejection(str(path), str(exc))]
-    except OSError as exc:
-        return [Rejection(str(path), f"cannot read file: {exc}")]
+        out.append(Rejection(location_of(path), str(exc)))
+    except Exception as exc:  # noqa: BLE001 - a parser's failure on one file is that file's rejection
+        out.append(Rejection(location_of(path), f"cannot read file: {type(exc).__name__}: {exc}"))
+    return out
 
 
 def _struct_date(entry: Any) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            try:
+                return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            except (ValueError, OverflowError, AttributeError, TypeError):
+                continue
     return None
 
 
@@ -72,30 +95,38 @@ def _entry_text(markup: str) -> str:
     return html_lib.unescape(_TAG.sub(" ", markup)).strip()
 
 
-def read_feed(path: Path) -> Iterator[RawReport | Rejection]:
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def read_feed(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[RawReport | Rejection]:
     """Every entry of an RSS or Atom file, in file order."""
-    parsed = feedparser.parse(path.read_bytes())
+    parsed = feedparser.parse(read_bytes(path, max_bytes))
     if not parsed.entries:
         reason = f"not a readable RSS/Atom feed: {parsed.get('bozo_exception') or 'no entries'}"
         raise InputError(reason)
-    outlet = parsed.feed.get("title") or None
+    outlet = _text_or_none(parsed.feed.get("title"))
     for n, entry in enumerate(parsed.entries, start=1):
-        location = f"{path}#entry{n}"
+        location = f"{location_of(path)}#entry{n}"
+        if n > MAX_ENTRIES:
+            yield Rejection(location, f"over {MAX_ENTRIES} entries in one feed; this and later entries not read")
+            return
         text = _entry_text(_entry_html(entry))
         if not text:
             yield Rejection(location, "feed entry has no text (no content or summary)")
             continue
-        link = entry.get("link") or None
+        link = _text_or_none(entry.get("link"))
         yield RawReport(
             id=str(entry.get("id") or link or f"{path.stem}-{n}"),
             location=location,
             text=text,
-            title=entry.get("title") or None,
+            title=_text_or_none(entry.get("title")),
             url=link,
             outlet=outlet,
             published=_struct_date(entry),
-            author=entry.get("author") or None,
+            author=_text_or_none(entry.get("author")),
             fmt="feed",
+            encoding=str(parsed.get("encoding") or "") or None,
         )
 
 
@@ -106,35 +137,79 @@ def _warc_date(value: str | None) -> dt.date | None:
         return None
 
 
-def read_warc(path: Path) -> Iterator[RawReport | Rejection]:
-    """Every HTML ``response`` record of a WARC file; other records are skipped (not reports)."""
-    with path.open("rb") as stream:
+def _charset(content_type: str) -> str | None:
+    lowered = content_type.lower()
+    if "charset=" not in lowered:
+        return None
+    return lowered.split("charset=")[1].split(";")[0].strip().strip("\"'") or None
+
+
+def _warc_report(record: Any, location: str, max_bytes: int) -> RawReport | Rejection | None:
+    """One WARC record: a report, a rejection, or None for records that are not HTML responses."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    ctype = record.http_headers.get_header("Content-Type") or ""
+    if "html" not in ctype.lower():
+        return None
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        return Rejection(location, f"record payload over the {max_bytes / 1e6:.0f} MB limit; not read")
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        return Rejection(location, "truncated record: the archive ends inside this record")
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    decoded = decode_html(payload, _charset(ctype))
+    rid = hashlib.sha1((url or location).encode("utf-8", "replace")).hexdigest()[:16]
+    host = urlparse(url).hostname if url else None
+    report = html_report(rid, location, decoded.text, url=url, outlet=host)
+    report.encoding, report.encoding_confidence, report.encoding_note = (
+        decoded.encoding,
+        decoded.confidence,
+        decoded.note,
+    )
+    if report.published is None:  # no date in the page: the capture date is the best bound
+        report.published = _warc_date(record.rec_headers.get_header("WARC-Date"))
+    return report
+
+
+def read_warc(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[RawReport | Rejection]:
+    """Every HTML ``response`` record of a WARC file; other records are skipped (not reports).
+
+    A record cut short is rejected as "truncated record"; the complete records before it are kept.
+    """
+    with open_regular(path, MAX_WARC_BYTES) as stream:
+        size = stream.seek(0, 2)
+        stream.seek(0)
+        iterator = ArchiveIterator(stream)
+        end = 0
+        n = produced = 0
         try:
-            for n, record in enumerate(ArchiveIterator(stream), start=1):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower():
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                location = f"{path}#record{n}"
-                payload = record.content_stream().read()
-                charset = "utf-8"
-                if "charset=" in ctype.lower():
-                    charset = ctype.lower().split("charset=")[1].split(";")[0].strip() or "utf-8"
+            for n, record in enumerate(iterator, start=1):
+                location = f"{display(path)}#record{n}"
+                if n > MAX_ENTRIES:
+                    yield Rejection(location, f"over {MAX_ENTRIES} records in one archive; the rest not read")
+                    return
                 try:
-                    html = payload.decode(charset, errors="replace")
-                except LookupError:
-                    html = payload.decode("utf-8", errors="replace")
-                rid = hashlib.sha1((url or location).encode("utf-8")).hexdigest()[:16]
-                host = urlparse(url).hostname if url else None
-                try:
-                    report = html_report(rid, location, html, url=url, outlet=host)
+                    found = _warc_report(record, location, max_bytes)
                 except InputError as exc:
-                    yield Rejection(location, str(exc))
-                    continue
-                if report.published is None:  # no date in the page: the capture date is the best bound
-                    report.published = _warc_date(record.rec_headers.get_header("WARC-Date"))
-                yield report
-        except Exception as exc:  # warcio raises bare exceptions on a corrupt archive
-            raise InputError(f"not a readable WARC file: {exc}") from exc
+                    found = Rejection(location, str(exc))
+                if found is not None:
+                    produced += 1
+                    yield found
+                iterator.read_to_end(record)
+                end = iterator.get_record_offset() + iterator.get_record_length()
+        except Exception as exc:  # noqa: BLE001 - warcio raises bare exceptions on a cut or corrupt archive
+            reason = "truncated record" if end or n else "not a readable WARC file"
+            # warcio reports a header cut short as an AttributeError/TypeError on None: its text says nothing.
+            detail = "the archive breaks inside a record header" if isinstance(exc, AttributeError | TypeError) else exc
+            yield Rejection(f"{display(path)}#record{n + 1}", f"{reason}: {detail}")
+            return
+        if n == 0:
+            raise InputError("not a readable WARC file: no WARC records found")
+        if not produced:
+            yield Rejection(display(path), f"no HTML response records among the {n} WARC records; nothing to read")
+        stream.seek(end)
+        if stream.read(64).strip():
+            yield Rejection(
+                f"{display(path)}#record{n + 1}",
+                f"truncated record: {size - end} bytes after the last complete record at byte {end} do not form one",
+            )

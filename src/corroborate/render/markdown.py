@@ -1,35 +1,42 @@
-"""Markdown rendering of a briefing: citations as [n] references to the numbered source list."""
+"""Markdown rendering of a briefing: citations as [n] references to the numbered source list.
+
+Every field is report data and goes through :func:`safe.md_text` (one line, escaped), so the only block
+structure and markup in the output is what this module writes.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .safe import link_label, link_url, md_text
 from .view import Line, sections, source_legend, story_line
-
-
-def _escape(text: str) -> str:
-    # Report text is data: neutralise characters Markdown would treat as markup.
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 def _line(line: Line) -> str:
     refs = "".join(f"[{n}]" for n in line.refs)
-    label = f"**{_escape(line.label)}**: " if line.label else ""
-    return f"- {label}{_escape(line.text)} {refs}".rstrip()
+    label = f"**{md_text(line.label)}**: " if line.label else ""
+    return f"- {label}{md_text(line.text)} {refs}".rstrip()
+
+
+def _source(n: int, text: str, source: dict[str, Any]) -> str:
+    url = link_url(source.get("url"))
+    link = f" [{md_text(link_label(url))}]({url})" if url else ""
+    return f"{n}. {md_text(text)}{link}"
 
 
 def render_markdown(briefing: dict[str, Any]) -> str:
     story = briefing["story"]
-    out = [f"# {_escape(story['headline'] or 'Untitled story')}", "", f"_{story_line(briefing)}_", ""]
+    headline = md_text(story["headline"] or "") or "Untitled story"
+    out = [f"# {headline}", "", f"_{md_text(story_line(briefing))}_", ""]
     for section in sections(briefing):
-        out += [f"## {section.title}", ""]
+        out += [f"## {md_text(section.title)}", ""]
         out += [_line(line) for line in section.lines] or ["_nothing to show_"]
         out.append("")
     out += ["## Sources", ""]
-    out += [f"{n}. {_escape(text)}" for n, text in source_legend(briefing)]
+    out += [
+        _source(n, text, source) for (n, text), source in zip(source_legend(briefing), briefing["sources"], strict=True)
+    ]
     if briefing["rejected"]:
         out += ["", "## Rejected inputs", ""]
-        out += [f"- {_escape(r['location'])}: {_escape(r['reason'])}" for r in briefing["rejected"]]
+        out += [f"- {md_text(r['location'])}: {md_text(r['reason'])}" for r in briefing["rejected"]]
     return "\n".join(out).rstrip() + "\n"

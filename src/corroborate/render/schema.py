@@ -17,6 +17,15 @@ _SPAN: dict[str, Any] = {
 }
 _SPANS: dict[str, Any] = {"type": "array", "items": _SPAN}
 _DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_ERROR: dict[str, Any] = {
+    "type": "object",
+    "required": ["component", "source", "message"],
+    "properties": {
+        "component": {"type": "string"},
+        "source": {"type": ["string", "null"]},
+        "message": {"type": "string"},
+    },
+}
 
 
 def _obj(required: list[str], **properties: Any) -> dict[str, Any]:
@@ -57,6 +66,16 @@ BRIEFING_SCHEMA: dict[str, Any] = {
                 id={"type": "string"},
                 outlet=_STR_OR_NULL,
                 title=_STR_OR_NULL,
+                url={
+                    "description": "the report's URL; only an absolute http(s) URL, else null (see url_rejected)",
+                    "type": ["string", "null"],
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$",
+                },
+                url_rejected={
+                    "description": "why the report's URL was dropped (a scheme other than http or https, no host, "
+                    "whitespace or control characters); null when it was kept or there was none",
+                    "type": ["string", "null"],
+                },
                 published=_DATE,
                 dateline={
                     "description": "the first dateline opening a paragraph ('CAIRO (Reuters) -'): text[start:end] "
@@ -89,6 +108,28 @@ BRIEFING_SCHEMA: dict[str, Any] = {
                         reason={"type": "string"},
                         score={"type": ["number", "null"], "minimum": 0, "maximum": 1},
                     ),
+                },
+                also_ids={
+                    "description": "other ids the same report was given (an exact duplicate adds its id here)",
+                    **_IDS,
+                },
+                revision={
+                    "description": "1 for the first text seen under this id; a changed text under the same id is "
+                    "the next revision (the briefing uses the latest)",
+                    "type": "integer",
+                    "minimum": 1,
+                },
+                errors={"description": "components that failed on this report", "type": "array", "items": _ERROR},
+                language={"description": "the report's detected language (ISO 639-1); null when too short to tell",
+                          **_STR_OR_NULL},
+                not_analyzed={
+                    "description": "why the analysis (English only) left this report out of the summary, entities, "
+                    "quotes, claims, timeline and coverage; null when it read it",
+                    **_STR_OR_NULL,
+                },
+                input_notes={
+                    "description": "what reading noticed and normalised (encoding detected, mixed encodings, fields)",
+                    **_IDS,
                 },
             ),
         },
@@ -175,5 +216,22 @@ BRIEFING_SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": _obj(["location", "reason"], location={"type": "string"}, reason={"type": "string"}),
         },
+        errors={
+            "description": "every component failure behind this briefing: on one report (source = its id; the report "
+            "is left out of that component only) or on the whole story (source null; that field is left empty)",
+            "type": "array",
+            "items": _ERROR,
+        },
+        config={"description": "the resolved options of the run (see docs/config.md)", "type": "object"},
+        provenance=_obj(
+            ["version", "config_digest", "models"],
+            version={"type": "string"},
+            config_digest={"description": "sha256 of the resolved config (first 16 hex digits)", "type": "string"},
+            models={
+                "description": "sha256 (first 16 hex digits) of each shipped model's files",
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+            },
+        ),
     ),
 }

@@ -1,6 +1,6 @@
-"""Store: the SQLite database behind ``corroborate ingest``, ``stories`` and ``show``."""
+"""Store: the SQLite database behind ``corroborate ingest``, ``stories`` and ``show`` (the database only; the
+stream driver that fills it is :mod:`corroborate.stream`)."""
 
 from .db import SCHEMA_VERSION, Store, StoreError
-from .run import IngestSummary, run_ingest
 
-__all__ = ["SCHEMA_VERSION", "IngestSummary", "Store", "StoreError", "run_ingest"]
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError"]

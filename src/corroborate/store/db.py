@@ -1,24 +1,30 @@
-"""SQLite (WAL) storage of reports and stories behind a small interface; schema versioned with migrations.
+"""SQLite (WAL) storage of reports, stories and runs behind a small interface; schema versioned with migrations.
 
 All writes of one ingest batch go through :meth:`Store.transaction`, so a killed process leaves either the
-whole batch or none of it: the database always holds exactly the committed reports.
+whole batch or none of it: the database always holds exactly the committed reports. Readers (``stories``,
+``show``) never block on a writer (WAL) and can open a database they may not write (``readonly``).
+
+Rows are keyed by a content hash of the raw report (internal); everything read back for a user names reports by
+their own id (``source_id``). A revision (the same id with a changed text) is a new row; the old one is kept
+with ``superseded_by`` set and is no longer briefed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import CorroborateError
-from ..model import Article, Removal
+from ..model import Article, ComponentError, Removal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Migration n brings a database from user_version n-1 to n.
 MIGRATIONS: dict[int, str] = {
@@ -38,16 +44,45 @@ MIGRATIONS: dict[int, str] = {
         first_published TEXT, last_published TEXT, n_reports INTEGER NOT NULL);
     CREATE TABLE rejections(location TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY(location, reason));
     """,
+    # Revisions, other ids of one report, per-report errors, runs (config, version, model hashes), full-text search.
+    2: """
+    ALTER TABLE reports ADD COLUMN superseded_by TEXT;
+    ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE reports ADD COLUMN errors TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE reports ADD COLUMN run_id INTEGER;
+    ALTER TABLE reports ADD COLUMN language TEXT;
+    ALTER TABLE reports ADD COLUMN input_notes TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX reports_source ON reports(source_id);
+    ALTER TABLE stories ADD COLUMN n_sources INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN n_independent INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN first_seq INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE aliases(
+        source_id TEXT NOT NULL, report_id TEXT NOT NULL, location TEXT, run_id INTEGER,
+        PRIMARY KEY(source_id, report_id));
+    CREATE TABLE runs(
+        id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, command TEXT NOT NULL, version TEXT NOT NULL,
+        config TEXT NOT NULL, config_digest TEXT NOT NULL, models TEXT NOT NULL, counts TEXT);
+    CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='seq');
+    INSERT INTO reports_fts(reports_fts) VALUES('rebuild');
+    """,
 }
 
 
 class StoreError(CorroborateError):
-    """The database cannot be opened or is newer than this program."""
+    """The database cannot be opened, is damaged, or is newer than this program."""
+
+
+def damaged(path: Path | str, exc: sqlite3.DatabaseError) -> StoreError:
+    """The message for a database SQLite cannot read."""
+    return StoreError(
+        f"cannot read database {path}: {exc}. The file is damaged or not a corroborate database: check it with "
+        f"`sqlite3 {path} 'PRAGMA integrity_check'`, restore a backup, or ingest into a new --db file"
+    )
 
 
 @dataclass(frozen=True)
 class StoredReport:
-    """One report row as the ingest driver writes it."""
+    """One report row as the stream driver writes it."""
 
     article: Article
     source_id: str
@@ -59,25 +94,71 @@ class StoredReport:
     score: float
     features: str
     signature: bytes
+    revision: int = 1
+
+
+@dataclass(frozen=True)
+class ReplayRow:
+    """What the stream driver needs to rebuild its state, in processing order."""
+
+    id: str
+    story_id: str
+    content_hash: str
+    clustered: bool
+    features: str
+    signature: bytes
+    source_id: str
+    outlet: str | None
+    cites: list[str]
+    revision: int
 
 
 def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _fts_query(query: str) -> str:
+    """Every word of ``query`` as a quoted FTS5 term (all must match): no user text is read as FTS syntax."""
+    terms = [t for t in query.split() if t.strip('"')]
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
 class Store:
-    """Open (creating or migrating) a corroborate database."""
+    """Open (creating or migrating) a corroborate database; ``readonly`` opens an existing one for reading."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
+        self.readonly = readonly
         try:
-            self.conn = sqlite3.connect(str(path), isolation_level=None)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL mode: a killed process never loses a committed transaction (only power loss can).
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
+            if readonly:
+                self.conn = _connect_readonly(path)
+                version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                if version != SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{path} has schema {version}, this corroborate reads {SCHEMA_VERSION}; "
+                        + ("upgrade corroborate" if version > SCHEMA_VERSION else "run `corroborate ingest` on it once")
+                    )
+            else:
+                self.conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL mode: a killed process never loses a committed transaction (only power loss can).
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open database {path}: {exc}") from exc
+            raise damaged(path, exc) from exc
+
+    @classmethod
+    def for_reading(cls, path: Path) -> Store:
+        """Open an existing database for ``stories``/``show``: read-only when this process may not write it."""
+        if not path.exists():
+            raise StoreError(f"no database at {path}; run `corroborate ingest PATH... --db {path}` first")
+        writable = os.access(path, os.W_OK) and os.access(path.parent if str(path.parent) else Path("."), os.W_OK)
+        return cls(path, readonly=not writable)
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -106,14 +187,49 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
-    # -- writes (inside a transaction) -----------------------------------------------------------------
-    def insert_report(self, row: StoredReport) -> None:
+    # -- runs ----------------------------------------------------------------------------------------------------
+    def begin_run(self, command: str, version: str, config: dict[str, Any], digest: str, models: dict[str, str]) -> int:
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO runs(started, command, version, config, config_digest, models) VALUES(?,?,?,?,?,?)",
+                (_now(), command, version, json.dumps(config, sort_keys=True, default=str), digest, json.dumps(models)),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE runs SET finished=?, counts=? WHERE id=?", (_now(), json.dumps(counts, sort_keys=True), run_id)
+            )
+
+    def runs(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, started, finished, command, version, config, config_digest, models, counts"
+            " FROM runs ORDER BY id"
+        )
+        return [
+            {
+                "id": r[0],
+                "started": r[1],
+                "finished": r[2],
+                "command": r[3],
+                "version": r[4],
+                "config": json.loads(r[5]),
+                "config_digest": r[6],
+                "models": json.loads(r[7]),
+                "counts": json.loads(r[8]) if r[8] else None,
+            }
+            for r in rows
+        ]
+
+    # -- writes (inside a transaction) ---------------------------------------------------------------------------
+    def insert_report(self, row: StoredReport, run_id: int | None = None) -> None:
         a = row.article
-        self.conn.execute(
+        cur = self.conn.execute(
             "INSERT INTO reports(id, source_id, location, title, url, outlet, published, published_how, author,"
             " story_hint, text, removed_lines, cites_outlets, content_hash, duplicate_of, duplicate_how,"
-            " story_id, clustered, stage, score, features, signature)"
-            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " story_id, clustered, stage, score, features, signature, revision, errors, run_id, language, input_notes)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id,
                 row.source_id,
@@ -138,31 +254,69 @@ class Store:
                 row.score,
                 row.features,
                 row.signature,
+                row.revision,
+                json.dumps([e.to_dict() for e in a.errors]),
+                run_id,
+                a.language,
+                json.dumps(a.input_notes),
             ),
         )
+        self.conn.execute(
+            "INSERT INTO reports_fts(rowid, title, text) VALUES(?,?,?)", (cur.lastrowid, a.title or "", a.text)
+        )
+
+    def supersede(self, old: str, new: str) -> None:
+        """``new`` is the next revision of ``old``: ``old`` stays as history and is no longer briefed."""
+        self.conn.execute("UPDATE reports SET superseded_by=? WHERE id=?", (new, old))
+
+    def add_alias(self, source_id: str, report_id: str, location: str, run_id: int | None = None) -> bool:
+        """Record another id of a stored report; False when it was recorded already."""
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO aliases(source_id, report_id, location, run_id) VALUES(?,?,?,?)",
+            (source_id, report_id, location, run_id),
+        )
+        return cur.rowcount > 0
 
     def repoint_copy(self, report_id: str, original: str, how: str) -> None:
         self.conn.execute("UPDATE reports SET duplicate_of=?, duplicate_how=? WHERE id=?", (original, how, report_id))
 
-    def upsert_story(self, story_id: str, founder: str, headline: str, published: dt.date | None) -> None:
-        """Create the story or add one report to it (count and date range)."""
-        day = published.isoformat() if published else None
-        self.conn.execute(
-            "INSERT INTO stories(id, founder, headline, first_published, last_published, n_reports)"
-            " VALUES(?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET n_reports=n_reports+1,"
-            " first_published=CASE WHEN excluded.first_published IS NULL THEN first_published"
-            "  WHEN first_published IS NULL OR excluded.first_published < first_published"
-            "  THEN excluded.first_published ELSE first_published END,"
-            " last_published=CASE WHEN excluded.last_published IS NULL THEN last_published"
-            "  WHEN last_published IS NULL OR excluded.last_published > last_published"
-            "  THEN excluded.last_published ELSE last_published END",
-            (story_id, founder, headline, day, day),
-        )
+    def refresh_stories(
+        self, story_ids: Sequence[str], headline: Callable[[list[str | None]], str | None] | None = None
+    ) -> None:
+        """Recount the given stories from their current reports (what a briefing of each would count) and choose
+        each headline with ``headline`` (titles of the story's original reports in first-seen order)."""
+        for sid in story_ids:
+            row = self.conn.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT COALESCE(outlet, source_id)), SUM(duplicate_of IS NULL),"
+                " MIN(published), MAX(published), MIN(seq) FROM reports WHERE story_id=? AND superseded_by IS NULL",
+                (sid,),
+            ).fetchone()
+            if not row[0]:
+                self.conn.execute("DELETE FROM stories WHERE id=?", (sid,))
+                continue
+            titles = [
+                t
+                for (t,) in self.conn.execute(
+                    "SELECT title FROM reports WHERE story_id=? AND superseded_by IS NULL AND duplicate_of IS NULL"
+                    " ORDER BY seq LIMIT ?",
+                    (sid, HEADLINE_POOL),
+                )
+            ]
+            founder = self.conn.execute("SELECT id FROM reports WHERE seq=?", (row[5],)).fetchone()[0]
+            chosen = (headline(titles) if headline else None) or ""
+            self.conn.execute(
+                "INSERT INTO stories(id, founder, headline, first_published, last_published, n_reports, n_sources,"
+                " n_independent, first_seq) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                " headline=excluded.headline, first_published=excluded.first_published,"
+                " last_published=excluded.last_published, n_reports=excluded.n_reports,"
+                " n_sources=excluded.n_sources, n_independent=excluded.n_independent, first_seq=excluded.first_seq",
+                (sid, founder, chosen, row[3], row[4], row[0], row[1], row[2] or 0, row[5]),
+            )
 
     def add_rejection(self, location: str, reason: str) -> None:
         self.conn.execute("INSERT OR IGNORE INTO rejections(location, reason) VALUES(?,?)", (location, reason))
 
-    # -- reads ----------------------------------------------------------------------------------------
+    # -- reads ---------------------------------------------------------------------------------------------------
     def has_report(self, report_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM reports WHERE id=?", (report_id,)).fetchone() is not None
 
@@ -172,38 +326,78 @@ class Store:
             raise KeyError(report_id)
         return row[0], row[1]
 
-    def replay_rows(self) -> Iterator[tuple[str, str, str | None, str | None, str, int, str, bytes]]:
-        """(id, story_id, published, content_hash... ) in processing order, for rebuilding the state."""
-        yield from self.conn.execute(
-            "SELECT id, story_id, published, duplicate_of, content_hash, clustered, features, signature"
-            " FROM reports ORDER BY seq"
-        )
+    def replay_rows(self) -> Iterator[ReplayRow]:
+        """Every stored row in processing order, for rebuilding the stream driver's state."""
+        for r in self.conn.execute(
+            "SELECT id, story_id, content_hash, clustered, features, signature, source_id, outlet, cites_outlets,"
+            " revision FROM reports ORDER BY seq"
+        ):
+            yield ReplayRow(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6] or r[0], r[7], json.loads(r[8]), r[9])
 
     def counts(self) -> dict[str, int]:
         one = self.conn.execute
+        current = "superseded_by IS NULL"
         return {
-            "reports": one("SELECT COUNT(*) FROM reports").fetchone()[0],
-            "copies": one("SELECT COUNT(*) FROM reports WHERE duplicate_of IS NOT NULL").fetchone()[0],
+            "reports": one(f"SELECT COUNT(*) FROM reports WHERE {current}").fetchone()[0],
+            "copies": one(f"SELECT COUNT(*) FROM reports WHERE {current} AND duplicate_of IS NOT NULL").fetchone()[0],
+            "revisions": one("SELECT COUNT(*) FROM reports WHERE superseded_by IS NOT NULL").fetchone()[0],
+            "aliases": one("SELECT COUNT(*) FROM aliases").fetchone()[0],
             "stories": one("SELECT COUNT(*) FROM stories").fetchone()[0],
             "rejections": one("SELECT COUNT(*) FROM rejections").fetchone()[0],
         }
 
-    def stories(self) -> list[dict[str, object]]:
-        """Every story with its report ids and outlets, newest first then by id."""
-        members: dict[str, list[tuple[str, str | None]]] = {}
-        for sid, rid, outlet in self.conn.execute("SELECT story_id, id, outlet FROM reports ORDER BY seq"):
-            members.setdefault(sid, []).append((rid, outlet))
+    def story_ids(self) -> list[str]:
+        """Story ids in the order their first report was placed."""
+        return [sid for (sid,) in self.conn.execute("SELECT id FROM stories ORDER BY first_seq, id")]
+
+    def stories(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+        query: str | None = None,
+    ) -> list[dict[str, object]]:
+        """Every story (or those matching the filters) with its reports named by their own ids, newest first.
+
+        ``since``/``until`` keep stories with a dated report in the range; ``outlet`` stories with a report from
+        that outlet (case-insensitive); ``query`` stories with a report whose headline or text has every word
+        (SQLite FTS5).
+        """
+        where = ["superseded_by IS NULL"]
+        params: list[Any] = []
+        if since is not None:
+            where.append("published >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            where.append("published <= ?")
+            params.append(until.isoformat())
+        if outlet:
+            where.append("outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        if query is not None:
+            terms = _fts_query(query)
+            if not terms:
+                return []
+            where.append("seq IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)")
+            params.append(terms)
+        sql = f"SELECT DISTINCT story_id FROM reports WHERE {' AND '.join(where)}"
+        selected = {sid for (sid,) in self.conn.execute(sql, params)}
         out: list[dict[str, object]] = []
-        for sid, headline, first, last in self.conn.execute(
-            "SELECT id, headline, first_published, last_published FROM stories"
+        for sid, headline, first, last, n, n_sources, n_independent in self.conn.execute(
+            "SELECT id, headline, first_published, last_published, n_reports, n_sources, n_independent FROM stories"
         ):
-            rows = members.get(sid, [])
+            if sid not in selected:
+                continue
+            reports = self._report_list(sid)
             out.append(
                 {
                     "id": sid,
                     "headline": headline,
-                    "articles": [rid for rid, _ in rows],
-                    "sources": sorted({o for _, o in rows if o}),
+                    "articles": [r["id"] for r in reports],
+                    "reports": reports,
+                    "sources": sorted({str(r["outlet"]) for r in reports if r["outlet"]}),
+                    "counts": {"articles": n, "sources": n_sources, "independent_sources": n_independent},
                     "first_published": first,
                     "last_published": last,
                 }
@@ -211,35 +405,106 @@ class Store:
         out.sort(key=lambda s: (str(s["last_published"] or ""), str(s["id"])), reverse=True)
         return out
 
-    def story_articles(self, story_id: str) -> list[Article]:
-        """The story's reports as :class:`Article` objects (stored cleaned text, copies marked)."""
+    def _report_list(self, story_id: str) -> list[dict[str, object]]:
+        articles = self.story_articles(story_id, with_text=False)
+        return [
+            {
+                "id": a.id,
+                "outlet": a.outlet,
+                "title": a.title,
+                "url": a.url,
+                "published": a.published.isoformat() if a.published else None,
+                "copy_of": a.duplicate_of,
+                "also_ids": a.also_ids,
+                "revision": a.revision,
+                "location": a.location,
+            }
+            for a in articles
+        ]
+
+    def story_articles(self, story_id: str, *, with_text: bool = True) -> list[Article]:
+        """The story's current reports as :class:`Article` objects named by the user's ids, in first-seen order
+        (stored cleaned text; a copy names its original's id, an earlier revision its latest)."""
         rows = self.conn.execute(
-            "SELECT id, location, text, title, url, outlet, published, published_how, author, story_hint,"
-            " removed_lines, cites_outlets, duplicate_of FROM reports WHERE story_id=? ORDER BY seq",
+            "SELECT id, location, " + ("text" if with_text else "''") + ", title, url, outlet, published,"
+            " published_how, author, story_hint, removed_lines, cites_outlets, duplicate_of, source_id, revision,"
+            " errors, language, input_notes FROM reports WHERE story_id=? AND superseded_by IS NULL ORDER BY seq",
             (story_id,),
         ).fetchall()
-        return [
-            Article(
-                id=r[0],
-                location=r[1],
-                text=r[2],
-                title=r[3],
-                url=r[4],
-                outlet=r[5],
-                published=_date(r[6]),
-                published_how=r[7],
-                author=r[8],
-                story=r[9],
-                removed_lines=_removed_lines(json.loads(r[10])),
-                removals=_removals(json.loads(r[10])),
-                cites_outlets=json.loads(r[11]),
-                duplicate_of=r[12],
+        keys = [r[0] for r in rows]
+        aliases: dict[str, list[str]] = {}
+        if keys:
+            marks = ",".join("?" * len(keys))
+            for source, key in self.conn.execute(
+                f"SELECT source_id, report_id FROM aliases WHERE report_id IN ({marks}) ORDER BY source_id", keys
+            ):
+                aliases.setdefault(key, []).append(source)
+        out = []
+        for r in rows:
+            own = r[13] or r[0]
+            original = self._current_source(r[12]) if r[12] else None
+            out.append(
+                Article(
+                    id=own,
+                    location=r[1],
+                    text=r[2],
+                    title=r[3],
+                    url=r[4],
+                    outlet=r[5],
+                    published=_date(r[6]),
+                    published_how=r[7],
+                    author=r[8],
+                    story=r[9],
+                    removed_lines=_removed_lines(json.loads(r[10])),
+                    removals=_removals(json.loads(r[10])),
+                    cites_outlets=json.loads(r[11]),
+                    duplicate_of=None if original == own else original,
+                    revision=r[14],
+                    errors=[ComponentError(e["component"], e["message"], e.get("source")) for e in json.loads(r[15])],
+                    also_ids=[s for s in aliases.get(r[0], []) if s != own],
+                    language=r[16],
+                    input_notes=json.loads(r[17]),
+                )
             )
-            for r in rows
-        ]
+        return out
+
+    def _current_source(self, key: str) -> str | None:
+        """The user's id of a report key, following revisions to the latest."""
+        seen = set()
+        while key not in seen:
+            seen.add(key)
+            row = self.conn.execute("SELECT source_id, superseded_by FROM reports WHERE id=?", (key,)).fetchone()
+            if row is None:
+                return None
+            if row[1] is None:
+                return str(row[0] or key)
+            key = row[1]
+        return None
 
     def integrity_ok(self) -> bool:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+# The headline is chosen among the first HEADLINE_POOL original reports of a story (bounded cost per commit; a
+# briefing chooses it from the same reports, see brief/headline.py).
+HEADLINE_POOL = 50
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Read-only connection; ``immutable`` when even the WAL index cannot be created (a read-only folder)."""
+    if not path.exists():
+        raise StoreError(f"no database at {path}")
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
 
 
 def _removed_lines(stored: list[Any]) -> list[str]:

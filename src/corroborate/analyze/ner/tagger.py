@@ -17,8 +17,8 @@ import torch
 from syntok import segmenter
 from tokenizers import Tokenizer
 
-from .data import TAGS, bio_spans
 from .encoder import CASE_PAD, TokenTagger, case_class, load_model
+from .tags import TAGS, bio_spans
 
 # Longest wordpiece sequence given to the network in one piece (incl. [CLS]/[SEP]); longer sentences are
 # tagged in consecutive chunks. CoNLL-2003's longest test sentence has 180 wordpieces, so it is never cut.

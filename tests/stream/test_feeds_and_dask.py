@@ -10,8 +10,9 @@ from warcio.warcwriter import WARCWriter
 
 from corroborate.ingest.feeds import read_feed_or_warc
 from corroborate.model import RawReport, Rejection
-from corroborate.store import Store, run_ingest
-from corroborate.store.engine import open_client
+from corroborate.store import Store
+from corroborate.stream import run_ingest
+from corroborate.stream.engine import open_client
 
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Valley Ledger</title>
 <item><title>Orvane floods Velstad</title><link>https://ledger.example/flood</link>

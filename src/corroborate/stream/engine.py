@@ -6,18 +6,20 @@ so the sequential dedupe/cluster step sees identical data and produces identical
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..config import Config
 from ..errors import CorroborateError
 from ..model import RawReport, Rejection
-from .prepare import PreparedBatch, iter_input_files, prepare_batch, read_one
+from ..pipeline import PreparedBatch
+from .prepare import iter_input_files, prepare_batch, read_one
 
-# 500 reports per batch (one transaction each): commits stay under ~1 s at 500 reports/s, so a kill loses at
-# most one second of work, and cleaning still sees enough reports to spot repeated page furniture.
-BATCH_SIZE = 500
+# Reports per batch (one transaction each): the default of ``stream.batch_size`` (see config.py for its note).
+BATCH_SIZE = Config().stream.batch_size
 # Dask: futures kept in flight (bounds driver memory while keeping every worker busy).
 DASK_IN_FLIGHT = 8
 
@@ -44,11 +46,14 @@ def _with_rejections(batch: PreparedBatch, rejected: list[Rejection]) -> Prepare
     return PreparedBatch(batch.items, [*rejected, *batch.rejections], batch.repeats)
 
 
-def local_batches(paths: Sequence[Path], batch_size: int = BATCH_SIZE) -> Iterator[PreparedBatch]:
+def local_batches(
+    paths: Sequence[Path], batch_size: int = BATCH_SIZE, config: Config | None = None
+) -> Iterator[PreparedBatch]:
     """Read, clean and featurise in this process."""
-    stream = (item for path in iter_input_files(paths) for item in read_one(path))
+    config = config or Config()
+    stream = (item for path in iter_input_files(paths) for item in read_one(path, config.max_input_bytes))
     for raws, rejected in cut_batches(stream, batch_size):
-        yield _with_rejections(prepare_batch(raws), rejected)
+        yield _with_rejections(prepare_batch(raws, config), rejected)
 
 
 def _ordered(client: Any, func: Any, args: Iterable[Any]) -> Iterator[Any]:
@@ -62,10 +67,14 @@ def _ordered(client: Any, func: Any, args: Iterable[Any]) -> Iterator[Any]:
         yield pending.popleft().result()
 
 
-def dask_batches(paths: Sequence[Path], client: Any, batch_size: int = BATCH_SIZE) -> Iterator[PreparedBatch]:
+def dask_batches(
+    paths: Sequence[Path], client: Any, batch_size: int = BATCH_SIZE, config: Config | None = None
+) -> Iterator[PreparedBatch]:
     """Reading (one task per file) and cleaning + features (one task per batch) on Dask workers."""
+    config = config or Config()
     files = list(iter_input_files(paths))
-    stream = (item for found in _ordered(client, read_one, files) for item in found)
+    read = functools.partial(read_one, max_bytes=config.max_input_bytes)
+    stream = (item for found in _ordered(client, read, files) for item in found)
     cut = cut_batches(stream, batch_size)
     pairs = ((raws, rejected) for raws, rejected in cut)
     rejected_queue: deque[list[Rejection]] = deque()
@@ -75,7 +84,7 @@ def dask_batches(paths: Sequence[Path], client: Any, batch_size: int = BATCH_SIZ
             rejected_queue.append(rejected)
             yield raws
 
-    for batch in _ordered(client, prepare_batch, raws_only()):
+    for batch in _ordered(client, functools.partial(prepare_batch, config=config), raws_only()):
         yield _with_rejections(batch, rejected_queue.popleft())
 
 

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from corroborate.store import Store, run_ingest
-from corroborate.store.ingest import Outcome
+from corroborate.store import Store
+from corroborate.stream import Outcome, run_ingest
 from stream_data import write_stream
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -65,7 +65,7 @@ def test_story_ids_stable_across_databases_and_copies_join_originals(small_strea
 def _ingest_cmd(src: Path, db: Path) -> list[str]:
     code = (
         f"import sys; from pathlib import Path; sys.path.insert(0, {str(SRC)!r});"
-        "from corroborate.store import run_ingest;"
+        "from corroborate.stream import run_ingest;"
         f"run_ingest([Path({str(src)!r})], Path({str(db)!r}), batch_size=20, progress=False)"
     )
     return [sys.executable, "-c", code]

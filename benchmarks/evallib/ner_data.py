@@ -1,4 +1,4 @@
-"""Readers for the NER corpora and BIO helpers shared by the tagger, its training script and benchmark.
+"""Readers for the NER corpora (training script, benchmark and tests; not part of the package).
 
 The corpora themselves are never shipped (research terms); they are read from the shared data folder.
 """
@@ -10,9 +10,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
-# Tag inventory of the model, IOB2 (BIO); index 0 must stay "O".
-TAGS: tuple[str, ...] = ("O",) + tuple(f"{p}-{t}" for t in ENTITY_TYPES for p in ("B", "I"))
+from corroborate.analyze.ner.tags import ENTITY_TYPES, TAGS, bio_spans
+
+__all__ = ["ENTITY_TYPES", "TAGS", "TaggedSentence", "bio_spans", "iob1_to_iob2", "read_conll2003", "read_uner"]
 
 
 @dataclass(frozen=True)
@@ -92,20 +92,3 @@ def read_uner(path: Path) -> list[TaggedSentence]:
     if tokens:
         sentences.append(TaggedSentence(tokens, tags))
     return sentences
-
-
-def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Token spans ``(start, end_exclusive, type)`` of valid IOB2 tags; a stray ``I-`` opens a new entity."""
-    spans: list[tuple[int, int, str]] = []
-    start = -1
-    kind = ""
-    for i, tag in enumerate(list(tags) + ["O"]):
-        continues = tag.startswith("I-") and tag[2:] == kind and start >= 0
-        if continues:
-            continue
-        if start >= 0:
-            spans.append((start, i, kind))
-            start, kind = -1, ""
-        if tag != "O":
-            start, kind = i, tag[2:]
-    return spans

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from corroborate.store import run_ingest
+from corroborate.stream import run_ingest
 
 BODY = ("Floodwater cut the rail line between Vell and Krell on Monday, the regional transport office said. "
         "Engineers expect repairs to take three days.")
