@@ -38,7 +38,7 @@ from evallib.cluster_metrics import bcubed_scores, pairwise_scores  # noqa: E402
 try:  # the stream driver moved out of the store package; accept either layout
     from corroborate.stream import run_ingest  # noqa: E402
 except ImportError:  # pragma: no cover - older layout
-    from corroborate.store import run_ingest  # type: ignore[attr-defined,no-redef]  # noqa: E402
+    from corroborate.store import run_ingest  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", ROOT / ".." / "shared"))
 SEED = 13

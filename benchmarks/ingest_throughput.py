@@ -32,10 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from corroborate.store import Store  # noqa: E402
 from evallib.run_info import with_run_info  # noqa: E402
 
-try:  # the stream driver moved out of the store package (as in clustering.py); accept either layout
-    from corroborate.stream import run_ingest  # noqa: E402
-except ImportError:  # pragma: no cover - older layout
-    from corroborate.store import run_ingest  # type: ignore[attr-defined,no-redef]  # noqa: E402
+from corroborate.stream import run_ingest  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", ROOT / ".." / "shared"))
 SEED = 11

@@ -152,6 +152,7 @@ class Article:
     also_ids: list[str] = field(default_factory=list)  # other ids the same report was given (exact duplicates)
     revision: int = 1  # 1 for the first text seen under this id; each changed text re-ingested adds one
     language: str | None = None  # the reader's detected language (ISO 639-1), None when too short to tell
+    analyzed_chars: int | None = None  # the analysis read text[:analyzed_chars] only (None: the whole text)
     input_notes: list[str] = field(default_factory=list)  # what reading noticed (encoding, normalised fields)
 
     @property

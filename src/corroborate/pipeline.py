@@ -43,6 +43,19 @@ class BriefRun:
     notes: list[str] = field(default_factory=list)  # inputs kept but not as given (revisions, repeated ids)
 
 
+# A progress bar on stderr appears only after this many seconds of work, and only on a terminal.
+PROGRESS_AFTER_S = 2.0
+
+
+def progress(items: Sequence[Any], desc: str, unit: str) -> Any:
+    """``items`` with a tqdm bar on stderr when stderr is a terminal and the work outlasts PROGRESS_AFTER_S."""
+    import sys
+
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit=unit, file=sys.stderr, delay=PROGRESS_AFTER_S, disable=not sys.stderr.isatty())
+
+
 # -- prepare: what is stored for each report -----------------------------------------------------------------
 
 
@@ -167,9 +180,25 @@ def _input_notes(raw: RawReport) -> list[str]:
 # -- annotate and brief: a story's reports, as stored ---------------------------------------------------------
 
 
-def annotate(article: Article) -> Article:
-    """Datelines and sentences of a cleaned report: functions of its text alone (the same stored or fresh)."""
-    text = article.text
+def analysis_cut(text: str, max_chars: int) -> int | None:
+    """Where the analysis of an over-long report stops: the last paragraph break (else word break) before
+    ``max_chars``; None when the whole text is read."""
+    if len(text) <= max_chars:
+        return None
+    for mark in ("\n\n", "\n", " "):
+        cut = text.rfind(mark, 0, max_chars)
+        if cut > max_chars // 2:
+            return cut
+    return max_chars
+
+
+def annotate(article: Article, max_chars: int | None = None) -> Article:
+    """Datelines and sentences of a cleaned report: functions of its text alone (the same stored or fresh).
+
+    With ``max_chars``, sentences are split only in the part the analysis reads (:func:`analysis_cut`).
+    """
+    article.analyzed_chars = analysis_cut(article.text, max_chars) if max_chars else None
+    text = article.text if article.analyzed_chars is None else article.text[: article.analyzed_chars]
     article.datelines = guarded("datelines", article.id, article.errors, partial(find_datelines, text), [])
     article.dateline = article.datelines[0] if article.datelines else None
     cuts = [(d.start, d.end) for d in article.datelines]
@@ -189,7 +218,8 @@ def brief_story(
 
     analysis = None
     errors: list[ComponentError] = []
-    readable = [a for a in articles if a.not_analyzed is None]  # reports in a language the analysis reads
+    # Reports in a language the analysis reads, each cut where annotate() stopped splitting sentences.
+    readable = [_analyzed_part(a) for a in articles if a.not_analyzed is None]
     if config.analyze.enabled and readable:
         # Imported here: the analyze stage loads torch and the NER model; `schema` and `--help` need neither.
         from .analyze.story import analyze_story
@@ -198,9 +228,17 @@ def brief_story(
     return build_briefing(articles, config, story_id, rejected, analysis, errors)
 
 
+def _analyzed_part(article: Article) -> Article:
+    """The article as the analysis reads it: its text up to ``analyzed_chars`` (spans keep their offsets)."""
+    if article.analyzed_chars is None:
+        return article
+    return replace(article, text=article.text[: article.analyzed_chars])
+
+
 def brief_stored(store: Store, story_id: str, config: Config, rejected: Sequence[Rejection] = ()) -> dict[str, Any]:
     """The briefing of one stored story (``show``, and ``brief`` after its in-memory run)."""
-    articles = [annotate(a) for a in store.story_articles(story_id)]
+    cap = config.analyze.max_chars_per_report
+    articles = [annotate(a, cap) for a in store.story_articles(story_id)]
     return brief_story(articles, story_id, config, rejected)
 
 
@@ -228,14 +266,14 @@ def brief_reports(
     try:
         state = IngestState(store, config)
         size = config.stream.batch_size
-        for start in range(0, len(raws), size):
+        for start in progress(range(0, len(raws), size), "prepare", "batch"):
             commit_batch(store, state, prepare(raws[start : start + size], config), outcomes.append)
         for outcome in outcomes:
             if outcome.status == "rejected":
                 run.rejected.append(Rejection(outcome.location, outcome.detail))
             elif outcome.status in ("already-stored", "revised"):
                 run.notes.append(f"{outcome.location}: {outcome.detail}")
-        for story_id in store.story_ids():
+        for story_id in progress(store.story_ids(), "brief", "story"):
             run.briefings.append(brief_stored(store, story_id, config, run.rejected))
     finally:
         store.close()

@@ -215,3 +215,17 @@ def test_is_headline_shaped(line: str, following: str, expected: bool) -> None:
 def test_copyright_marks_and_years_are_not_part_of_the_outlet(line: str, outlet: str, year: int) -> None:
     assert outlet_from_lines([line]) == outlet
     assert copyright_year([line]) == year
+
+
+def test_a_one_line_report_opening_with_a_player_message_is_kept() -> None:
+    """Regression: reports stored as one line (Multi-News) that open with a video player's message lost their
+    whole text as "video" furniture and were rejected."""
+    from corroborate.clean import clean_reports
+    from corroborate.model import RawReport
+
+    prose = " ".join(f"Sentence {k} of the report says the council met in Orvel on Tuesday." for k in range(12))
+    (article,) = clean_reports([RawReport("a", "a", "Media playback is unsupported on your device " + prose)])
+    assert "Sentence 11 of the report" in article.text
+    # A short player line beside real paragraphs is still furniture.
+    (page,) = clean_reports([RawReport("b", "b", "Media playback is unsupported on your device\n\n" + prose)])
+    assert page.text.startswith("Sentence 0") and [r.reason for r in page.removals] == ["video"]

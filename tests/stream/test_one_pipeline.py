@@ -298,3 +298,19 @@ def test_a_report_in_another_language_is_kept_but_not_analyzed_as_english() -> N
     assert spans and all(sp["source"] == "en" for sp in spans)
     assert all(item["origin"] == "en" for item in briefing["summary"])
     assert {c["source"] for c in briefing["coverage"]} <= {"en"}
+
+
+def test_an_over_long_report_is_analyzed_up_to_the_cap_and_says_so() -> None:
+    paragraphs = [f"Paragraph {k}: the Kessel valley council met on Tuesday and {k + 2} members voted." for k in range(300)]
+    raws = [RawReport("long", "long", "\n\n".join(paragraphs), story="s"), RawReport("short", "short", QUAKE_A, story="s")]
+    config = resolve_config(None, {"analyze.max_chars_per_report": 2_000})
+    (briefing,) = brief_reports(raws, config).briefings
+    sources = {s["id"]: s for s in briefing["sources"]}
+    cut = sources["long"]["analyzed_chars"]
+    assert cut is not None and 1_000 < cut <= 2_000 and sources["long"]["text"][cut:cut + 2] == "\n\n"
+    assert len(sources["long"]["text"]) > 20_000  # the stored text is whole
+    assert sources["short"]["analyzed_chars"] is None
+    assert all(s["end"] <= cut for s in sources["long"]["sentences"])
+    spans = [sp for key in ("entities", "claims", "timeline") for item in briefing[key] for sp in item["spans"]]
+    assert any(sp["source"] == "long" for sp in spans)
+    assert all(sp["end"] <= cut for sp in spans if sp["source"] == "long")

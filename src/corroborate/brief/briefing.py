@@ -54,6 +54,7 @@ def source_record(article: Article) -> dict[str, Any]:
         "revision": article.revision,
         "errors": [e.to_dict() for e in article.errors],
         "language": article.language,
+        "analyzed_chars": article.analyzed_chars,
         "not_analyzed": article.not_analyzed,
         "input_notes": list(article.input_notes),
     }

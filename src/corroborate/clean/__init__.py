@@ -19,6 +19,7 @@ from . import metadata
 from .dateline import find_datelines
 from .furniture import furniture_reason, is_sentence_like, normalize_line, repeated_lines
 from .furniture_model import default_model
+from .markers import MAX_MARKED_WORDS
 
 __all__ = ["clean_reports", "clean_report", "normalize_text"]
 
@@ -240,6 +241,13 @@ def _finish(draft: _Draft, repeated: set[str], story_dates: Sequence[dt.date]) -
         # Batch evidence must not empty a report: a one-sentence report whose only line is also its title
         # (or repeats elsewhere in the batch) keeps that line as its text.
         for i in [i for i, why in removed.items() if why in _SOFT_REASONS or why.startswith("model: ")]:
+            del removed[i]
+        text = _paragraphs(lines, set(removed))
+    if not text.strip():
+        # Nor may a player message on a long line: a report stored as one line that opens with one ("Media
+        # playback is unsupported on your device ...", Multi-News) is a report, not a video embed. (An archive or
+        # legal notice that long is the whole page's furniture: a report of nothing else stays rejected.)
+        for i in [i for i, why in removed.items() if why == "video" and len(lines[i].split()) > MAX_MARKED_WORDS]:
             del removed[i]
         text = _paragraphs(lines, set(removed))
     datelines = find_datelines(text)

@@ -120,6 +120,12 @@ BRIEFING_SCHEMA: dict[str, Any] = {
                     "minimum": 1,
                 },
                 errors={"description": "components that failed on this report", "type": "array", "items": _ERROR},
+                analyzed_chars={
+                    "description": "an over-long report is split into sentences, summarized and analyzed only in "
+                    "text[:analyzed_chars] (analyze.max_chars_per_report); null when the whole text was read",
+                    "type": ["integer", "null"],
+                    "minimum": 0,
+                },
                 language={"description": "the report's detected language (ISO 639-1); null when too short to tell",
                           **_STR_OR_NULL},
                 not_analyzed={
