@@ -30,9 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from corroborate.store import Store  # noqa: E402
-from evallib.run_info import with_run_info  # noqa: E402
-
 from corroborate.stream import run_ingest  # noqa: E402
+from evallib.run_info import with_run_info  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", ROOT / ".." / "shared"))
 SEED = 11
