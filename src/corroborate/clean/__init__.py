@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..config import CleanOptions
 from ..model import Article, Dateline, RawReport, Removal
@@ -314,5 +315,24 @@ def clean_reports(raws: Sequence[RawReport], options: CleanOptions | None = None
     drafts = [_draft(raw, options) for raw in raws]
     kept_lines = [[line for i, line in enumerate(d.lines) if i not in dict(d.removed)] for d in drafts]
     repeated = repeated_lines(kept_lines, options.repeated_line_max_words, options.repeated_line_min_reports)
-    story_dates = sorted({d for raw in raws for d in metadata.full_dates(normalize_text(raw.text))})
-    return [_finish(d, repeated, story_dates) for d in drafts]
+    return [_finish(d, repeated, _BatchDates(raws)) for d in drafts]
+
+
+class _BatchDates(Sequence[dt.date]):
+    """The full dates the batch's reports give, read only if a report needs them (a dateline without its year
+    and no date of its own): most batches never do, and reading every report's dates cost ~0.16 ms a report."""
+
+    def __init__(self, raws: Sequence[RawReport]) -> None:
+        self._raws = raws
+        self._dates: list[dt.date] | None = None
+
+    def _all(self) -> list[dt.date]:
+        if self._dates is None:
+            self._dates = sorted({d for raw in self._raws for d in metadata.full_dates(normalize_text(raw.text))})
+        return self._dates
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
-from datasketch import MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from .features import NUM_PERM, as_minhash, jaccard
 
@@ -80,9 +80,9 @@ class SyndicationIndex:
             return j >= SYNDICATION_JACCARD
         return j >= MIN_JACCARD and estimated_containment(j, size, other_size) >= self.threshold
 
-    def matches(self, signature: np.ndarray, size: int = 0) -> list[str]:
+    def matches(self, signature: np.ndarray, size: int = 0, minhash: MinHash | None = None) -> list[str]:
         """Indexed reports that are copies of (or copied by) the report with ``signature``, sorted."""
-        found = self._lsh.query(as_minhash(signature))
+        found = self._lsh.query(minhash if minhash is not None else as_minhash(signature))
         return sorted(k for k in found if self.is_copy(signature, size, k))
 
     def add(
@@ -103,11 +103,12 @@ class SyndicationIndex:
         copies members of two stories joins the group whose original comes first, and the other group stays
         as it is, so a copy always lives in its original's story.
         """
-        roots = sorted({self._root(k) for k in self.matches(signature, size)})
+        minhash = as_minhash(signature)  # one wrapper for the query and the insert
+        roots = sorted({self._root(k) for k in self.matches(signature, size, minhash)})
         if home is not None and roots:
             first = min(roots, key=lambda r: self._key[r])
             roots = [r for r in roots if home(r) == home(first)]
-        self._lsh.insert(rid, as_minhash(signature), check_duplication=False)
+        self._lsh.insert(rid, minhash, check_duplication=False)
         self._signatures[rid] = signature
         self._sizes[rid] = size
         self._key[rid] = original_key(published, len(self._key))

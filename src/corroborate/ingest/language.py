@@ -34,10 +34,35 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+# English by its function words, before the model is asked: at least ENGLISH_SHARE of the first sample's words
+# (and at least ENGLISH_MIN_WORDS of them) are among the most frequent English function words. Measured on the
+# true bodies of the 181 article-extraction pages (20 of them in 7 other languages) and the 570 Multi-News
+# full-text reports, first SAMPLE_CHARS each: the test said "en" for 623 of the 731 texts py3langid calls
+# English and for none of the others, so py3langid (~0.35 ms a report) runs on the rest only. The share is
+# language knowledge, not a fitted threshold: in English prose about a third of the running words are these.
+_FUNCTION_WORDS = frozenset(
+    "the of and to a in is that for on was with as it by at from his be are have has said he an were this not "
+    "but its they their been who which will".split()
+)
+ENGLISH_SHARE = 0.25
+ENGLISH_MIN_WORDS = 30
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def looks_english(sample: str) -> bool:
+    words = _WORDS.findall(sample)
+    if len(words) < ENGLISH_MIN_WORDS:
+        return False
+    hits = sum(1 for w in words if w.lower() in _FUNCTION_WORDS)
+    return hits >= ENGLISH_SHARE * len(words)
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when the text is too short or the guess too unsure."""
     sample = text[:SAMPLE_CHARS]
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
+    if looks_english(sample):
+        return "en"
     language, probability = _identifier().classify(sample)
     return str(language) if probability >= MIN_PROBABILITY else None

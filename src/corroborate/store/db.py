@@ -284,34 +284,50 @@ class Store:
         self, story_ids: Sequence[str], headline: Callable[[list[str | None]], str | None] | None = None
     ) -> None:
         """Recount the given stories from their current reports (what a briefing of each would count) and choose
-        each headline with ``headline`` (titles of the story's original reports in first-seen order)."""
-        for sid in story_ids:
-            row = self.conn.execute(
-                "SELECT COUNT(*), COUNT(DISTINCT COALESCE(outlet, source_id)), SUM(duplicate_of IS NULL),"
-                " MIN(published), MAX(published), MIN(seq) FROM reports WHERE story_id=? AND superseded_by IS NULL",
-                (sid,),
-            ).fetchone()
-            if not row[0]:
-                self.conn.execute("DELETE FROM stories WHERE id=?", (sid,))
-                continue
-            titles = [
-                t
-                for (t,) in self.conn.execute(
-                    "SELECT title FROM reports WHERE story_id=? AND superseded_by IS NULL AND duplicate_of IS NULL"
-                    " ORDER BY seq LIMIT ?",
-                    (sid, HEADLINE_POOL),
-                )
-            ]
-            founder = self.conn.execute("SELECT id FROM reports WHERE seq=?", (row[5],)).fetchone()[0]
-            chosen = (headline(titles) if headline else None) or ""
-            self.conn.execute(
-                "INSERT INTO stories(id, founder, headline, first_published, last_published, n_reports, n_sources,"
-                " n_independent, first_seq) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-                " headline=excluded.headline, first_published=excluded.first_published,"
-                " last_published=excluded.last_published, n_reports=excluded.n_reports,"
-                " n_sources=excluded.n_sources, n_independent=excluded.n_independent, first_seq=excluded.first_seq",
-                (sid, founder, chosen, row[3], row[4], row[0], row[1], row[2] or 0, row[5]),
+        each headline with ``headline`` (titles of the story's original reports in first-seen order).
+
+        Three queries for all the stories of a batch, in chunks of REFRESH_CHUNK ids (SQLite's variable limit).
+        """
+        for k in range(0, len(story_ids), REFRESH_CHUNK):
+            self._refresh_chunk(list(story_ids[k : k + REFRESH_CHUNK]), headline)
+
+    def _refresh_chunk(self, ids: list[str], headline: Callable[[list[str | None]], str | None] | None) -> None:
+        marks = ",".join("?" * len(ids))
+        current = f"story_id IN ({marks}) AND superseded_by IS NULL"
+        counts = {
+            r[0]: r[1:]
+            for r in self.conn.execute(
+                "SELECT story_id, COUNT(*), COUNT(DISTINCT COALESCE(outlet, source_id)), SUM(duplicate_of IS NULL),"
+                f" MIN(published), MAX(published), MIN(seq) FROM reports WHERE {current} GROUP BY story_id",
+                ids,
             )
+        }
+        titles: dict[str, list[str | None]] = {}
+        for sid, title in self.conn.execute(
+            f"SELECT story_id, title FROM reports WHERE {current} AND duplicate_of IS NULL ORDER BY story_id, seq", ids
+        ):
+            pool = titles.setdefault(sid, [])
+            if len(pool) < HEADLINE_POOL:
+                pool.append(title)
+        firsts = [row[5] for row in counts.values()]
+        founder = dict(
+            self.conn.execute(f"SELECT seq, id FROM reports WHERE seq IN ({','.join('?' * len(firsts))})", firsts)
+        ) if firsts else {}  # fmt: skip
+        gone = [sid for sid in ids if sid not in counts]
+        if gone:
+            self.conn.execute(f"DELETE FROM stories WHERE id IN ({','.join('?' * len(gone))})", gone)
+        rows = []
+        for sid, (n, n_sources, n_independent, first, last, first_seq) in counts.items():
+            chosen = (headline(titles.get(sid, [])) if headline else None) or ""
+            rows.append((sid, founder[first_seq], chosen, first, last, n, n_sources, n_independent or 0, first_seq))
+        self.conn.executemany(
+            "INSERT INTO stories(id, founder, headline, first_published, last_published, n_reports, n_sources,"
+            " n_independent, first_seq) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+            " headline=excluded.headline, first_published=excluded.first_published,"
+            " last_published=excluded.last_published, n_reports=excluded.n_reports,"
+            " n_sources=excluded.n_sources, n_independent=excluded.n_independent, first_seq=excluded.first_seq",
+            rows,
+        )
 
     def add_rejection(self, location: str, reason: str) -> None:
         self.conn.execute("INSERT OR IGNORE INTO rejections(location, reason) VALUES(?,?)", (location, reason))
@@ -488,6 +504,8 @@ class Store:
 # The headline is chosen among the first HEADLINE_POOL original reports of a story (bounded cost per commit; a
 # briefing chooses it from the same reports, see brief/headline.py).
 HEADLINE_POOL = 50
+# Story ids per refresh query: under SQLite's default limit of 999 bound variables on old builds.
+REFRESH_CHUNK = 500
 
 
 def _now() -> str:
