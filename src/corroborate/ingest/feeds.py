@@ -171,6 +171,14 @@ def _warc_report(record: Any, location: str, max_bytes: int) -> RawReport | Reje
     return report
 
 
+def _cut_short(record: Any) -> bool:
+    """Did the archive end before this record's declared length (or inside its header)?"""
+    declared = record.rec_headers.get_header("Content-Length")
+    if declared is None or not str(declared).strip().isdigit():
+        return True
+    return bool(getattr(record.raw_stream, "limit", 0) > 0)
+
+
 def read_warc(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[RawReport | Rejection]:
     """Every HTML ``response`` record of a WARC file; other records are skipped (not reports).
 
@@ -192,10 +200,17 @@ def read_warc(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[RawRepor
                     found = _warc_report(record, location, max_bytes)
                 except InputError as exc:
                     found = Rejection(location, str(exc))
+                iterator.read_to_end(record)
+                if _cut_short(record):
+                    # Any record type: a cut record is never passed on as complete, nor dropped unsaid.
+                    if n == 1 and record.rec_headers.get_header("Content-Length") is None:
+                        yield Rejection(location, "not a readable WARC file: its first record has no valid header")
+                    else:
+                        yield Rejection(location, "truncated record: the archive ends inside this record")
+                    return
                 if found is not None:
                     produced += 1
                     yield found
-                iterator.read_to_end(record)
                 end = iterator.get_record_offset() + iterator.get_record_length()
         except Exception as exc:  # noqa: BLE001 - warcio raises bare exceptions on a cut or corrupt archive
             reason = "truncated record" if end or n else "not a readable WARC file"
