@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from ..lang.en import STOP_WORDS as ENGLISH_STOP_WORDS
 
 # 25 words: news headlines run 6-15 words; the realnews-dev pages' caption-titles run 30-60.
 MAX_HEADLINE_WORDS = 25

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nltk.stem.porter import PorterStemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from corroborate.lang.en import STOP_WORDS as ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STEMMER = PorterStemmer()

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..clean.metadata import full_dates
+from ..lang.en import STOP_WORDS as ENGLISH_STOP_WORDS
 from ..model import Article
 
 # 64 permutations: a Jaccard estimate with standard error ~0.06 at 256 bytes per report; enough to confirm

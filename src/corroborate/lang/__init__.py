@@ -1,0 +1,1 @@
+"""Language data, one folder per language (``en``): word lists the components share."""
