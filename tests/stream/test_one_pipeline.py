@@ -112,6 +112,11 @@ def test_revision_is_the_same_report_not_a_second_outlet(tmp_path: Path) -> None
     again: list[Outcome] = []
     run_ingest([first], db, progress=False, on_outcome=again.append)
     assert again[0].status == "already-stored" and "earlier revision" in again[0].detail
+    # The same id and text with other metadata is the same report, not a revision.
+    retitled = _jsonl(tmp_path / "c.jsonl", [{**json.loads(second.read_text()), "title": "Norvik blast"}])
+    same: list[Outcome] = []
+    run_ingest([retitled], db, progress=False, on_outcome=same.append)
+    assert [o.status for o in same] == ["already-stored"] and "same text" in same[0].detail
 
 
 def test_exact_duplicate_adds_its_id_to_the_stored_report(tmp_path: Path) -> None:
@@ -314,3 +319,35 @@ def test_an_over_long_report_is_analyzed_up_to_the_cap_and_says_so() -> None:
     spans = [sp for key in ("entities", "claims", "timeline") for item in briefing[key] for sp in item["spans"]]
     assert any(sp["source"] == "long" for sp in spans)
     assert all(sp["end"] <= cut for sp in spans if sp["source"] == "long")
+
+
+def test_a_schema_1_database_is_migrated_with_its_stories_recounted(tmp_path: Path) -> None:
+    from corroborate.pipeline import prepare
+    from corroborate.store.db import MIGRATIONS, SCHEMA_VERSION
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(str(db))
+    for statement in MIGRATIONS[1].split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    (item,) = prepare([RawReport("q1", "q1.txt", QUAKE_A, title_in_text=True)], Config()).items
+    a = item.article
+    conn.execute(
+        "INSERT INTO reports(id, source_id, location, title, outlet, text, removed_lines, cites_outlets, content_hash,"
+        " story_id, clustered, stage, score, features, signature) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (a.id, "q1", a.location, a.title, "Kessel Post", a.text, "[]", "[]", a.content_hash, "st-old", 1, "founder",
+         0.0, item.features_json, item.features.signature.tobytes()),
+    )
+    conn.execute("INSERT INTO stories VALUES('st-old', ?, 'old headline', NULL, NULL, 1)", (a.id,))
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+    store = Store(db)
+    try:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (story,) = store.stories()
+        assert story["counts"] == {"articles": 1, "sources": 1, "independent_sources": 1}
+        assert story["headline"] == a.title and story["articles"] == ["q1"]
+        assert store.stories(query="seismic") and not store.stories(query="harbour")  # the FTS index was built
+    finally:
+        store.close()

@@ -171,6 +171,12 @@ class Store:
                 for statement in MIGRATIONS[target].split(";"):
                     if statement.strip():
                         self.conn.execute(statement)
+                if target == 2 and version >= 1:
+                    # Stories stored under schema 1 get the counts and headline a briefing of them gives.
+                    from ..brief.headline import story_headline
+
+                    ids = [sid for (sid,) in self.conn.execute("SELECT id FROM stories")]
+                    self.refresh_stories(ids, story_headline)
                 self.conn.execute(f"PRAGMA user_version={target}")
 
     def close(self) -> None:

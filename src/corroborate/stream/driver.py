@@ -172,8 +172,13 @@ def _store_one(store: Store, state: IngestState, item: Prepared) -> Outcome:
     if state.known(rid):
         return _already(store, state, article.location, source, rid)
     previous = state.current.get(source)
-    original, decision, changed = state.place(item, previous)
     chash = article.content_hash
+    if previous is not None and state.hash_of.get(previous) == chash:
+        # The same id with the same cleaned text (declared metadata or the reader changed): not a revision.
+        story = state.story_of[previous]
+        detail = f"same text as the stored {source}, story {story}"
+        return Outcome(article.location, "already-stored", source, detail, story)
+    original, decision, changed = state.place(item, previous)
     state.hash_of[rid] = chash
     how = state.copy_kind(rid, original) if original is not None else None
     article.duplicate_of = original
