@@ -107,14 +107,19 @@ class IngestState:
         )  # fmt: skip
         if original is not None and self.source_of.get(original) == item.source_id:
             original = None  # an earlier revision of the same report is not its original
-        if previous is not None:
-            return original, Decision(self.story_of[previous], False, 1.0, "revision"), changed
-        if article.story:
-            if original is not None and self.story_of[original] != article.story:
-                original = None  # the user put it in another story: not placed as that story's copy
-            new = article.story not in self.clusterer.stories
-            self.clusterer.replay(rid, item.features, article.story)
-            return original, Decision(article.story, new, 1.0, "given"), changed
+        if previous is not None or article.story:
+            story = self.story_of[previous] if previous is not None else str(article.story)
+            # A revision stays in its report's story and a story the user gave is kept: copy links into another
+            # story are not made (a copy always lives in its original's story).
+            if original is not None and self.story_of[original] != story:
+                original = None
+            if any(self.story_of[c] != story for c in changed):
+                changed = {}
+            if previous is not None:
+                return original, Decision(story, False, 1.0, "revision"), changed
+            new = story not in self.clusterer.stories
+            self.clusterer.replay(rid, item.features, story)
+            return original, Decision(story, new, 1.0, "given"), changed
         group_story = None
         if original is not None:
             group_story = self.story_of[original]
