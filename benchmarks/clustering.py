@@ -33,12 +33,8 @@ from corroborate.cluster import stories as S  # noqa: E402
 from corroborate.cluster.features import compute_features  # noqa: E402
 from corroborate.model import Article  # noqa: E402
 from corroborate.store import Store  # noqa: E402
+from corroborate.stream import run_ingest  # noqa: E402
 from evallib.cluster_metrics import bcubed_scores, pairwise_scores  # noqa: E402
-
-try:  # the stream driver moved out of the store package; accept either layout
-    from corroborate.stream import run_ingest  # noqa: E402
-except ImportError:  # pragma: no cover - older layout
-    from corroborate.store import run_ingest  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", ROOT / ".." / "shared"))
 SEED = 13

@@ -13,7 +13,7 @@ from . import __version__
 from .cli_store import add_store_commands
 from .config import resolve_config
 from .errors import CorroborateError
-from .ingest.inputs import UrlList, input_argument
+from .ingest.inputs import add_input_arguments
 from .ingest.watch import add_watch_command
 from .outputs import check_output, write_output
 
@@ -60,15 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"corroborate {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     brief = sub.add_parser("brief", help="brief the reports in files or folders")
-    brief.add_argument(
-        "paths",
-        nargs="*",
-        action="extend",
-        default=[],
-        type=input_argument,
-        help=".txt .html .json .jsonl files, RSS/Atom feeds, WARC, folders, URLs, or - for standard input",
-    )
-    brief.add_argument("--urls", type=UrlList, action="append", dest="paths", metavar="FILE", help="URLs, one a line")
+    add_input_arguments(brief, "the reports to brief")
     brief.add_argument("--format", "-f", choices=FORMATS, default="md", help="output format (default md)")
     brief.add_argument("--output", "-o", type=Path, help="write to FILE instead of standard output")
     brief.add_argument("--max-words", type=int, help="summary budget in words, a hard limit (default 200)")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import CorroborateError
-from .ingest.inputs import UrlList, input_argument
+from .ingest.inputs import add_input_arguments
 from .outputs import atomic_output, check_output, write_output
 from .render.safe import json_text, terminal
 
@@ -131,15 +131,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def add_store_commands(subparsers: argparse._SubParsersAction) -> None:
     """Register ``ingest``, ``stories`` and ``show`` on the main parser's subcommands."""
     ingest = subparsers.add_parser("ingest", help="store reports, mark copies and group them into stories")
-    ingest.add_argument(
-        "paths",
-        nargs="*",
-        action="extend",
-        default=[],
-        type=input_argument,
-        help=".txt .html .json .jsonl files, RSS/Atom feeds (.rss .atom .xml), WARC, folders, URLs, or - (stdin)",
-    )
-    ingest.add_argument("--urls", type=UrlList, action="append", dest="paths", metavar="FILE", help="URLs, one a line")
+    add_input_arguments(ingest, "the reports to store")
     ingest.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"SQLite database (default {DEFAULT_DB})")
     ingest.add_argument(
         "--engine",

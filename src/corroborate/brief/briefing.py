@@ -6,7 +6,6 @@ with checked citations, and the analysis fields (filled by ``analyze.story`` whe
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -21,12 +20,6 @@ from .summarize import Candidate, select
 
 SCHEMA_VERSION = "1"
 ANALYSIS_FIELDS = ("entities", "quotes", "claims", "timeline", "coverage")
-
-
-def story_id_for(articles: Sequence[Article]) -> str:
-    """A stable id from the content of the story's reports (order-independent)."""
-    digest = hashlib.sha1("\n".join(sorted(a.content_hash for a in articles)).encode()).hexdigest()
-    return f"story-{digest[:12]}"
 
 
 def source_record(article: Article) -> dict[str, Any]:
@@ -166,7 +159,7 @@ def _headline(articles: Sequence[Article]) -> str | None:
 def build_briefing(
     articles: Sequence[Article],
     config: Config,
-    story_id: str | None = None,
+    story_id: str,
     rejected: Sequence[Rejection] = (),
     analysis: dict[str, list[dict[str, Any]]] | None = None,
     errors: Sequence[ComponentError] = (),
@@ -182,7 +175,7 @@ def build_briefing(
     briefing: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "story": {
-            "id": story_id or story_id_for(ordered),
+            "id": story_id,
             "headline": _headline(articles),
             "articles": len(ordered),
             "sources": len({a.outlet or a.id for a in ordered}),

@@ -4,6 +4,7 @@ building the argument parser (``--help``, ``--version``) imports no reader."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class UrlList(type(Path())):  # type: ignore[misc]  # a concrete Path class (PosixPath or WindowsPath)
@@ -39,3 +40,16 @@ def is_url(value: object) -> bool:
 def input_argument(value: str) -> Path | Url:
     """argparse ``type`` of an input: a URL stays a :class:`Url`, anything else is a ``Path`` (``-``: stdin)."""
     return Url(value) if is_url(value) else Path(value)
+
+
+def add_input_arguments(parser: Any, what: str) -> None:
+    """The inputs of ``brief`` and ``ingest``: paths, URLs or ``-`` (stdin), plus ``--urls FILE``."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        action="extend",
+        default=[],
+        type=input_argument,
+        help=f"{what}: .txt .html .json .jsonl files, RSS/Atom feeds, WARC, folders, URLs, or - for standard input",
+    )
+    parser.add_argument("--urls", type=UrlList, action="append", dest="paths", metavar="FILE", help="URLs, one a line")

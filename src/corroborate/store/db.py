@@ -339,9 +339,6 @@ class Store:
         self.conn.execute("INSERT OR IGNORE INTO rejections(location, reason) VALUES(?,?)", (location, reason))
 
     # -- reads ---------------------------------------------------------------------------------------------------
-    def has_report(self, report_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM reports WHERE id=?", (report_id,)).fetchone() is not None
-
     def text_of(self, report_id: str) -> tuple[str | None, str]:
         row = self.conn.execute("SELECT title, text FROM reports WHERE id=?", (report_id,)).fetchone()
         if row is None:

@@ -13,7 +13,7 @@ a second outlet); the same report under another id adds that id to the stored re
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..brief.headline import story_headline
@@ -217,19 +217,3 @@ def _store_one(store: Store, state: IngestState, item: Prepared) -> Outcome:
         return Outcome(article.location, "duplicate", source, f"{how} copy of {of}, story {story}", story)
     note = "new story" if decision.new_story else f"joined ({decision.stage}, {decision.score:.2f})"
     return Outcome(article.location, "stored", source, f"story {story}: {note}", story)
-
-
-def ingest_batches(
-    store: Store,
-    batches: Iterable[PreparedBatch],
-    emit: Callable[[Outcome], None],
-    config: Config | None = None,
-    embedder: Embedder | None = None,
-) -> IngestState:
-    """Commit every batch in order (the caller decides where batches are prepared)."""
-    state = IngestState(store, config, embedder)
-    for batch in batches:
-        commit_batch(store, state, batch, emit)
-    return state
-
-

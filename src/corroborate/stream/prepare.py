@@ -20,12 +20,9 @@ def iter_input_files(paths: Sequence[Path]) -> Iterator[Path]:
 
 
 def read_one(path: Path, max_bytes: int | None = None) -> list[RawReport | Rejection]:
-    """Read one file with the readers ``brief`` uses (feeds and WARC included where the readers take them)."""
-    from ..ingest.feeds import is_feed_or_warc, read_feed_or_warc
+    """Read one file with the reader ``brief`` uses (feeds and WARC included)."""
     from ..ingest.readers import read_paths
 
-    if is_feed_or_warc(path):
-        return read_feed_or_warc(path)
     reports, rejections = read_paths([path]) if max_bytes is None else read_paths([path], max_bytes)
     out: list[RawReport | Rejection] = [*reports, *rejections]
     return out
