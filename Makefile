@@ -7,7 +7,7 @@ EXAMPLE ?= examples/dar-hamiz-market-blast
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test lint typecheck pytest bench train-ner train-clean clean-venv sysdeps
+.PHONY: demo test lint typecheck pytest bench train-ner train-parser train-clean clean-venv sysdeps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ bench: $(STAMP) sysdeps
 
 train-ner: $(STAMP)
 	$(BIN)/python training/train_ner.py
+
+# The UD tagger + parser, from ../shared/data/ud (EWT train only: CC BY-SA; see its model card).
+train-parser: $(STAMP)
+	$(BIN)/python training/train_parser.py
 
 # The furniture line classifier, from ../shared/data/boilerplate (research-use data: see its model card).
 train-clean: $(STAMP)

@@ -24,8 +24,8 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from corroborate.analyze.ner import MODEL_DIR, NerTagger  # noqa: E402
-from corroborate.analyze.ner.tagger import bf16_is_fast  # noqa: E402
+from corroborate.analyze.entities.ner import MODEL_DIR, NerTagger  # noqa: E402
+from corroborate.analyze.entities.ner.tagger import bf16_is_fast  # noqa: E402
 from evallib.ner_data import ENTITY_TYPES, read_conll2003, read_uner  # noqa: E402
 from evallib.ner_metrics import entity_scores  # noqa: E402
 from evallib.run_info import with_run_info  # noqa: E402

@@ -12,7 +12,7 @@ F1 compare the predicted ends with the gold sentence ends. Two scorings:
 
 Speed is gold sentences per second (wall clock and CPU) in ``doc`` mode, best of ``--repeat`` interleaved runs
 over all documents of a split.
-"ours" is ``corroborate.analyze.sentences.split_sentences``, the function the pipeline calls on every report's
+"ours" is ``corroborate.analyze.text.sentences.split_sentences``, the function the pipeline calls on every report's
 cleaned text (the clean stage is not applied: UD text is already clean prose).
 
     python benchmarks/sentences_ud.py [--split test] [--baseline OLD/sentences.py] [--errors 20]
@@ -39,7 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from corroborate.analyze.sentences import split_sentences  # noqa: E402
+from corroborate.analyze.text.sentences import split_sentences  # noqa: E402
 from evallib.run_info import with_run_info  # noqa: E402
 
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO / ".." / "shared"))
@@ -273,10 +273,19 @@ def baseline_splitter(path: Path) -> Splitter:
     return split
 
 
+# The splitter and the word lists it reads (lang/en): a change to any of them is a modified splitter.
+_SPLITTER_FILES = (
+    "src/corroborate/analyze/text/sentences.py",
+    "src/corroborate/lang/en/titles.txt",
+    "src/corroborate/lang/en/sentence_starters.txt",
+    "src/corroborate/lang/en/sentence_starters_short.txt",
+)
+
+
 def _git_commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src/corroborate/analyze/sentences.py"],
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", *_SPLITTER_FILES],
                                cwd=REPO, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return "unknown"

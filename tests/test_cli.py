@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from corroborate.cli import main
-from corroborate.render.schema import BRIEFING_SCHEMA
+from corroborate.render.schema import BRIEFING_SCHEMA, DOCUMENT_SCHEMA, OUTCOME_SCHEMA, STORIES_SCHEMA
 
 
 def test_brief_markdown_to_stdout(mini_story: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -27,9 +27,13 @@ def test_brief_json_to_file_validates(mini_story: Path, tmp_path: Path) -> None:
     assert data["config"]["summary"]["max_words"] == 30
 
 
-def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_command_prints_the_schemas(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
-    assert json.loads(capsys.readouterr().out) == BRIEFING_SCHEMA
+    assert json.loads(capsys.readouterr().out) == DOCUMENT_SCHEMA
+    assert main(["schema", "stories"]) == 0
+    assert json.loads(capsys.readouterr().out) == STORIES_SCHEMA
+    assert main(["schema", "outcome"]) == 0
+    assert json.loads(capsys.readouterr().out) == OUTCOME_SCHEMA
 
 
 def test_no_usable_input_fails_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

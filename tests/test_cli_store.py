@@ -6,9 +6,11 @@ import argparse
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from corroborate.cli_store import add_store_commands  # noqa: E402
+from corroborate.render.schema import DOCUMENT_SCHEMA, OUTCOME_SCHEMA, STORIES_SCHEMA
 from stream_data import write_stream
 
 
@@ -27,8 +29,11 @@ def test_ingest_stories_show_round_trip(tmp_path: Path, capsys: pytest.CaptureFi
     assert "15 inputs:" in out and "0 rejected" in out
     outcomes = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text().splitlines()]
     assert len(outcomes) == 15 and {o["status"] for o in outcomes} <= {"stored", "duplicate"}
+    for outcome in outcomes:  # every JSON output validates against its generated schema (issue 11)
+        jsonschema.validate(outcome, OUTCOME_SCHEMA)
     assert _run(["stories", "--db", db, "--format", "json"]) == 0
     stories = json.loads(capsys.readouterr().out)
+    jsonschema.validate(stories, STORIES_SCHEMA)
     assert len(stories) == 3 and sum(len(s["articles"]) for s in stories) == 15
     assert set(stories[0]) == {
         "id", "headline", "articles", "reports", "sources", "counts", "first_published", "last_published"
@@ -41,6 +46,7 @@ def test_ingest_stories_show_round_trip(tmp_path: Path, capsys: pytest.CaptureFi
     config.write_text("[analyze]\nenabled = false\n", encoding="utf-8")
     assert _run(["show", stories[0]["id"], "--db", db, "--format", "json", "--config", str(config)]) == 0
     briefing = json.loads(capsys.readouterr().out)
+    jsonschema.validate(briefing, DOCUMENT_SCHEMA)
     assert briefing["story"]["id"] == stories[0]["id"]
 
 

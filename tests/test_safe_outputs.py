@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 
 from corroborate import brief_paths
 from corroborate.analyze.timex import find_timexes
-from corroborate.analyze.timex_calendar import day_value, parse_day
+from corroborate.analyze.timex.calendar import day_value, parse_day
 from corroborate.cli import main
 from corroborate.cli_store import _print_summary, _story_table
 from corroborate.outputs import OutputError, atomic_output, check_output

@@ -14,7 +14,7 @@ from pathlib import Path
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "corroborate" / "lang" / "en" / "stopwords.txt"
-HEADER = "# scikit-learn ENGLISH_STOP_WORDS (BSD-3-Clause), exported by training/build_lang_data.py\n"
+HEADER = "# source: scikit-learn ENGLISH_STOP_WORDS (BSD-3-Clause), exported by training/build_lang_data.py\n"
 
 
 def main() -> None:

@@ -29,14 +29,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))  # evallib: corpus readers and metrics (not part of the package)
 
-from corroborate.analyze.ner import MODEL_DIR  # noqa: E402
-from corroborate.analyze.ner.encoder import (  # noqa: E402
+from corroborate.analyze.entities.ner import MODEL_DIR  # noqa: E402
+from corroborate.analyze.entities.ner.encoder import (  # noqa: E402
     EncoderConfig,
     from_pretrained_bert,
     load_model,
     save_model,
 )
-from corroborate.analyze.ner.tagger import (  # noqa: E402
+from corroborate.analyze.entities.ner.tagger import (  # noqa: E402
     NerTagger,
     bf16_is_fast,
     encode_sentences,

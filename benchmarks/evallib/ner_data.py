@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from corroborate.analyze.ner.tags import ENTITY_TYPES, TAGS, bio_spans
+from corroborate.analyze.entities.ner.tags import ENTITY_TYPES, TAGS, bio_spans
 
 __all__ = ["ENTITY_TYPES", "TAGS", "TaggedSentence", "bio_spans", "iob1_to_iob2", "read_conll2003", "read_uner"]
 

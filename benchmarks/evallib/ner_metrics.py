@@ -10,7 +10,7 @@ from typing import Any
 
 from seqeval.metrics import classification_report
 
-from corroborate.analyze.ner.tags import ENTITY_TYPES
+from corroborate.analyze.entities.ner.tags import ENTITY_TYPES
 
 
 def entity_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, dict[str, float]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from corroborate.analyze.sentences import split_sentences
+from corroborate.analyze.text.sentences import split_sentences
 from corroborate.brief.summarize import Candidate, Selected, SummaryOptions, _greedy, _word_count, reading_order
 
 

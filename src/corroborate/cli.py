@@ -47,9 +47,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     check_output(args.output)
-    from .render.schema import BRIEFING_SCHEMA
+    from .render.schema import SCHEMAS
 
-    _write(json.dumps(BRIEFING_SCHEMA, indent=2) + "\n", args.output)
+    _write(json.dumps(SCHEMAS[args.what], indent=2) + "\n", args.output)
     return 0
 
 
@@ -71,7 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="brief every report as one story (default: records' `story` fields, else grouped by the clusterer)",
     )
     brief.set_defaults(func=cmd_brief)
-    schema = sub.add_parser("schema", help="print the JSON Schema of the briefing")
+    schema = sub.add_parser("schema", help="print the JSON Schema of an output (generated from the records)")
+    schema.add_argument(
+        "what",
+        nargs="?",
+        choices=("briefing", "stories", "outcome"),
+        default="briefing",
+        help="briefing: brief/show --format json (one briefing or a list); stories: stories --format json; "
+        "outcome: one line of ingest --outcomes (default briefing)",
+    )
     schema.add_argument("--output", "-o", type=Path)
     schema.set_defaults(func=cmd_schema)
     add_store_commands(sub)

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analyze.sentences import skip_spans, split_sentences
+from .analyze.text import skip_spans, split_sentences
 from .boundary import describe, guarded
 from .clean import clean_reports
 from .clean.dateline import find_datelines

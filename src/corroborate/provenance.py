@@ -17,7 +17,7 @@ _PACKAGE = Path(__file__).resolve().parent
 # Each shipped model: its folder (every file in it is hashed, in name order).
 MODEL_DIRS = {
     "furniture": _PACKAGE / "clean" / "models",
-    "ner": _PACKAGE / "analyze" / "ner" / "model",
+    "ner": _PACKAGE / "analyze" / "entities" / "ner" / "model",
     "background_idf": _PACKAGE / "cluster" / "models",
 }
 

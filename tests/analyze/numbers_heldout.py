@@ -1,4 +1,4 @@
-"""Held-out gold set for :mod:`corroborate.analyze.numbers` (fictional sentences, written before the extractor).
+"""Held-out gold set for :mod:`corroborate.analyze.claims` (fictional sentences, written before the extractor).
 
 Written FIRST, before any extractor code existed, and never used for tuning: it measures how well the
 conventions documented in ``numbers.py`` generalise to sentences the rules were not shaped on. Some cases
@@ -305,7 +305,7 @@ def score(
 
 
 def _report_misses(cases: Sequence[tuple[str, Sequence[Gold]]]) -> None:
-    from corroborate.analyze.numbers import find_numbers
+    from corroborate.analyze.claims import find_numbers
 
     for sentence, golds in cases:
         preds = find_numbers(sentence, [(0, len(sentence))])
@@ -317,7 +317,7 @@ def _report_misses(cases: Sequence[tuple[str, Sequence[Gold]]]) -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-    from corroborate.analyze.numbers import canonical_subject, find_numbers
+    from corroborate.analyze.claims import canonical_subject, find_numbers
 
     for name, cases in (("HELDOUT", HELDOUT), ("HELDOUT_2", HELDOUT_2), ("HELDOUT_3", HELDOUT_3)):
         print(name, score(find_numbers, canonical_subject, cases))

@@ -123,7 +123,10 @@ def test_summary_sentences_carry_their_resolved_relative_dates() -> None:
     jsonschema.validate(briefing, BRIEFING_SCHEMA)
     by_text = {item["text"]: item for item in briefing["summary"]}
     collapsed = next(item for text, item in by_text.items() if "Saturday" in text)
-    assert collapsed["dates"] == [{"expression": "Saturday", "date": saturday.isoformat()}]
+    origin = raws[0] if collapsed["origin"] == "a" else raws[1]
+    at = origin.text.index("Saturday")
+    where = {"source": origin.id, "start": at, "end": at + len("Saturday"), "text": "Saturday"}
+    assert collapsed["dates"] == [{"expression": "Saturday", "date": saturday.isoformat(), "span": where}]
     repairs = next(item for text, item in by_text.items() if "2 July 2031" in text)
     assert repairs["dates"] == []  # an explicit date needs no resolution
     assert f"Saturday = {saturday.isoformat()}" in render([briefing], "md")

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from corroborate import Config, brief_paths
-from corroborate.analyze.sentences import skip_spans, split_sentences
+from corroborate.analyze.text.sentences import skip_spans, split_sentences
 from corroborate.clean import clean_report, is_headline_shaped
 from corroborate.clean.dateline import find_datelines
 from corroborate.clean.metadata import copyright_year, outlet_from_lines, parse_dateline

@@ -1,7 +1,9 @@
-"""Brief stage: a story's Articles -> the briefing dict (the public JSON contract, schema_version "1").
+"""Brief stage: a story's Articles (+ the story's analysis) -> the typed :class:`~corroborate.records.Briefing`.
 
-Reads cleaned, sentence-split Articles (and the syndication map); writes ``story``, ``sources``, ``summary``
-with checked citations, and the analysis fields (filled by ``analyze.story`` when available).
+Reads cleaned, sentence-split Articles and the :class:`~corroborate.records.StoryAnalysis` of ``analyze.story``;
+writes ``story``, ``sources``, ``summary`` with checked citations, and the analysis fields. The result is a typed
+record (schema_version "2"); :func:`build_briefing` returns its JSON form, the public contract ``render``
+writes and the generated schema describes.
 """
 
 from __future__ import annotations
@@ -13,19 +15,20 @@ from typing import Any
 from ..config import Config
 from ..errors import CitationError
 from ..model import Article, ComponentError, Rejection, Span
+from ..records import SCHEMA_VERSION, Briefing, CitedSpan, ResolvedDate, StoryAnalysis, SummaryItem, TimelineEntry
+from ..records import Source as SourceRecord
 from ..render.safe import checked_url
 from .citations import find_citations, verify_citation
 from .headline import story_headline
 from .summarize import Candidate, select
 
-SCHEMA_VERSION = "1"
-ANALYSIS_FIELDS = ("entities", "quotes", "claims", "timeline", "coverage")
+__all__ = ["SCHEMA_VERSION", "assemble_briefing", "build_briefing", "source_record"]
 
 
-def source_record(article: Article) -> dict[str, Any]:
+def source_record(article: Article) -> SourceRecord:
     # Only an http(s) URL is passed on; any other (javascript:, data:, ...) is dropped and the reason kept.
     url, url_rejected = checked_url(article.url)
-    return {
+    return SourceRecord.model_validate({
         "id": article.id,
         "outlet": article.outlet,
         "title": article.title,
@@ -50,7 +53,7 @@ def source_record(article: Article) -> dict[str, Any]:
         "analyzed_chars": article.analyzed_chars,
         "not_analyzed": article.not_analyzed,
         "input_notes": list(article.input_notes),
-    }
+    })
 
 
 # A summary sentence is read out of its context, so one that leans on the sentence before it reads wrong:
@@ -86,11 +89,12 @@ def candidates_for(articles: Sequence[Article]) -> tuple[list[Candidate], list[t
     return candidates, where
 
 
-def build_summary(articles: Sequence[Article], config: Config) -> tuple[list[dict[str, Any]], list[int]]:
+def build_summary(articles: Sequence[Article], config: Config) -> tuple[list[SummaryItem], list[int]]:
     """Summary items in reading order, each citing every source that carries it; plus selection ranks."""
     candidates, where = candidates_for(articles)
     chosen = select(candidates, config.summary.max_words)
-    items: list[dict[str, Any]] = []
+    by_id = {a.id: a for a in articles}
+    items: list[SummaryItem] = []
     ranks: list[int] = []
     for pick in chosen:
         article, k = where[pick.candidate]
@@ -99,52 +103,68 @@ def build_summary(articles: Sequence[Article], config: Config) -> tuple[list[dic
         citations = find_citations(text, Span(article.id, start, end), articles, config.summary.citation_min_support)
         citations.sort(key=lambda c: c.span)
         items.append(
-            {
-                "text": text,
-                "sources": [c.span.source for c in citations],
-                "spans": [dict(c.span.to_dict(), support=round(c.support, 3)) for c in citations],
-                "origin": article.id,
-                "score": round(pick.score, 6),
-            }
+            SummaryItem(
+                text=text,
+                sources=[c.span.source for c in citations],
+                spans=[
+                    CitedSpan(
+                        source=c.span.source,
+                        start=c.span.start,
+                        end=c.span.end,
+                        text=by_id[c.span.source].text[c.span.start : c.span.end],
+                        support=round(c.support, 3),
+                    )
+                    for c in citations
+                ],
+                origin=article.id,
+                score=round(pick.score, 6),
+            )
         )
         ranks.append(pick.rank)
     return items, ranks
 
 
-def check_citations(briefing: dict[str, Any], articles: Sequence[Article], min_support: float) -> None:
-    """Re-read every cited span from its source and check it says the summary sentence; raise if not."""
+def check_citations(
+    summary: Sequence[SummaryItem] | dict[str, Any], articles: Sequence[Article], min_support: float
+) -> None:
+    """Re-read every cited span from its source and check it says the summary sentence; raise if not.
+
+    ``summary`` is the typed summary or a briefing's JSON form (a stored briefing can be checked again)."""
+    if isinstance(summary, dict):
+        summary = [SummaryItem.model_validate(item) for item in summary["summary"]]
     by_id = {a.id: a for a in articles}
-    for item in briefing["summary"]:
-        for raw in item["spans"]:
-            span = Span(raw["source"], raw["start"], raw["end"])
-            if not verify_citation(item["text"], span, by_id, min_support):
-                raise CitationError(
-                    f"citation of {span.source} [{span.start}:{span.end}] does not support {item['text']!r}"
-                )
-        if sorted({s["source"] for s in item["spans"]}) != sorted(item["sources"]):
-            raise CitationError(f"sources and spans disagree for {item['text']!r}")
+    for item in summary:
+        for raw in item.spans:
+            span = Span(raw.source, raw.start, raw.end)
+            if not verify_citation(item.text, span, by_id, min_support):
+                where = f"{span.source} [{span.start}:{span.end}]"
+                raise CitationError(f"citation of {where} does not support {item.text!r}")
+        if sorted({s.source for s in item.spans}) != sorted(item.sources):
+            raise CitationError(f"sources and spans disagree for {item.text!r}")
 
 
-def summary_dates(summary: Sequence[dict[str, Any]], timeline: Sequence[dict[str, Any]]) -> None:
+def summary_dates(summary: Sequence[SummaryItem], timeline: Sequence[TimelineEntry]) -> None:
     """Give each summary item the dates its relative expressions resolve to ("on Saturday" -> 2031-05-03).
 
     A summary sentence is a whole source sentence, so "this morning" or "last Monday" would reach the reader
     without the report's date. The timeline already resolved them per source sentence (and says how); the
     item takes the resolutions made in its origin sentence. Explicit dates ("3 May 2031") need none.
     """
-    by_span: dict[tuple[str, int], list[dict[str, str]]] = {}
+    by_span: dict[tuple[str, int], list[ResolvedDate]] = {}
     for entry in timeline:
-        for span, resolved in zip(entry["spans"], entry["resolved"], strict=True):
-            if resolved["how"].startswith("explicit"):
+        for span, resolved in zip(entry.spans, entry.resolved, strict=True):
+            if resolved.how.startswith("explicit"):
                 continue
-            by_span.setdefault((span["source"], span["start"]), []).append(
-                {"expression": resolved["expression"], "date": entry["date"]}
+            by_span.setdefault((span.source, span.start), []).append(
+                ResolvedDate(expression=resolved.expression, date=entry.date, span=resolved.span)
             )
     for item in summary:
-        origin = next(s for s in item["spans"] if s["source"] == item["origin"])
-        found = by_span.get((item["origin"], origin["start"]), [])
-        item["dates"] = sorted({(d["expression"], d["date"]): d for d in found}.values(),
-                               key=lambda d: (item["text"].find(d["expression"]), d["date"]))
+        origin = next(s for s in item.spans if s.source == item.origin)
+        found = by_span.get((item.origin, origin.start), [])
+        item.dates = sorted(
+            {(d.expression, d.date): d for d in found}.values(),
+            key=lambda d: (item.text.find(d.expression), d.date),
+        )
 
 
 def _headline(articles: Sequence[Article]) -> str | None:
@@ -161,18 +181,33 @@ def build_briefing(
     config: Config,
     story_id: str,
     rejected: Sequence[Rejection] = (),
-    analysis: dict[str, list[dict[str, Any]]] | None = None,
+    analysis: StoryAnalysis | None = None,
     errors: Sequence[ComponentError] = (),
 ) -> dict[str, Any]:
-    """Assemble the briefing dict for one story. Articles must already be cleaned and sentence-split, in
-    first-seen order; ``analysis`` holds the cross-source fields (``analyze.story.analyze_story``), empty lists
-    when absent; ``errors`` what failed on the way (each report's own errors are added here)."""
+    """The briefing of one story in its JSON form (see :func:`assemble_briefing`)."""
+    return assemble_briefing(articles, config, story_id, rejected, analysis, errors).to_dict()
+
+
+def assemble_briefing(
+    articles: Sequence[Article],
+    config: Config,
+    story_id: str,
+    rejected: Sequence[Rejection] = (),
+    analysis: StoryAnalysis | None = None,
+    errors: Sequence[ComponentError] = (),
+) -> Briefing:
+    """Assemble the typed briefing of one story. Articles must already be cleaned and sentence-split, in
+    first-seen order; ``analysis`` holds the cross-source fields (``analyze.story.analyze_story``), empty when
+    absent; ``errors`` what failed on the way (each report's own errors are added here)."""
     from ..provenance import provenance
 
     ordered = sorted(articles, key=lambda a: a.id)
     summary, _ranks = build_summary(ordered, config)
+    analysis = analysis or StoryAnalysis()
+    summary_dates(summary, analysis.timeline)
+    check_citations(summary, ordered, config.summary.citation_min_support)
     copies = {a.id: a.duplicate_of for a in ordered if a.duplicate_of}
-    briefing: dict[str, Any] = {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "story": {
             "id": story_id,
@@ -184,12 +219,14 @@ def build_briefing(
         },
         "sources": [source_record(a) for a in ordered],
         "summary": summary,
-        **{key: list((analysis or {}).get(key, [])) for key in ANALYSIS_FIELDS},
+        "entities": analysis.entities,
+        "quotes": analysis.quotes,
+        "claims": analysis.claims,
+        "timeline": analysis.timeline,
+        "coverage": analysis.coverage,
         "rejected": [r.to_dict() for r in rejected],
         "errors": [e.to_dict() for a in ordered for e in a.errors] + [e.to_dict() for e in errors],
         "config": config.to_dict(),
         "provenance": provenance(config),
     }
-    summary_dates(briefing["summary"], briefing["timeline"])
-    check_citations(briefing, ordered, config.summary.citation_min_support)
-    return briefing
+    return Briefing.model_validate(document)

@@ -2,7 +2,7 @@
 
 Reads the cleaned text (blank-line separated paragraphs); writes the :class:`~corroborate.model.Dateline` records
 with their character spans. The text itself is left whole (the report's words are all kept, as the reader saw
-them); sentences are cut to start after the dateline (:func:`corroborate.analyze.sentences.skip_spans`), so
+them); sentences are cut to start after the dateline (:func:`corroborate.analyze.text.sentences.skip_spans`), so
 no summary sentence, quote or claim carries it. What counts as a dateline is
 :func:`corroborate.clean.metadata.parse_dateline`.
 """

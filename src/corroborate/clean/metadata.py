@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from ..lang.en import MONTHS
 from ..model import Dateline
 
 _NAME = r"((?:The |the )?[A-Z][\w&'’.-]*(?: (?:of |the |and |& |de |al-)?[A-Z][\w&'’.-]*){0,5})"
@@ -33,27 +34,8 @@ WIRE_AGENCIES = {
 _NOTIFY = re.compile(rf"(?:notifications|alerts|newsletters?|updates) from {_NAME}", re.IGNORECASE)
 _VIA = re.compile(rf"\((?:via|source|courtesy of)\s*:?\s*{_NAME}\)", re.IGNORECASE)
 _CREDIT_LINE = re.compile(rf"^\s*[—–-]{{1,2}}\s*{_NAME}\s*$")
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+# Month names and abbreviations (lang/en/months.txt) -> month number.
+_MONTHS = {m: i for i, names in enumerate(MONTHS, start=1) for m in names}
 _MONTH_WORDS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
 _MONTH_RE = rf"({_MONTH_WORDS})\.?"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH_RE},? (\d{{4}})\b", re.IGNORECASE)

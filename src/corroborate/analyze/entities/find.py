@@ -1,0 +1,220 @@
+"""Mentions the tagger does not give, found from what the reports themselves say.
+
+- aliases: "X (SVLF)", "X, known by its initials, SVLF", "X, which many here call the Ash Brigade",
+  "also known as", "dubbed", "nicknamed", and "the so-called Ash Brigade"; every later use of the alias in
+  any report becomes a mention of the same entity;
+- acronyms: an all-capitals word that is a known acronym or the initials of a multi-word name;
+- title phrases: "the interior minister" where that title was written with exactly one person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from corroborate.analyze.entities.keys import initials, is_acronym, plain
+from corroborate.analyze.entities.lexicon import ALIAS_AFTER, GENERIC_ORG_NOUNS, GROUP_WORDS, SO_CALLED
+from corroborate.analyze.entities.nodes import Mention, Node, add_node, overlapping
+from corroborate.unionfind import DisjointSet
+
+# 2: "the <noun>" in a report that never names the entity links only when this many reports name it (the
+# ministry every report is about, not a street one report names). Set on the example stories: it keeps
+# "the ministry" -> Interior Ministry (3 reports) and drops "the street" -> Sorel Street (1 report).
+MIN_DESCRIBED_SOURCES = 2
+_POSSESSIVE = re.compile(r"['’]s?$")
+_GENERIC = re.compile(
+    r"\b[Tt]he\s+(?P<modifier>[A-Z][\w-]*\s+)?(?P<noun>" + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\b")
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?![\w-])")
+
+
+def clean_form(surface: str) -> str:
+    """A surface form without a leading "the", a trailing possessive or extra spaces."""
+    form = " ".join(surface.split())
+    form = re.sub(r"^(?:the|The)\s+", "", form)
+    return _POSSESSIVE.sub("", form) if len(form) > 2 else form
+
+
+def _word_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in form.split()) + r"(?![\w-])")
+
+
+def _alias_node(mention: Mention, referent: Node | None) -> Node:
+    form = clean_form(mention.text)
+    if is_acronym(form):
+        return Node(mention, "acronym", referent.cls if referent else "", form, voted=False)
+    grouped = any(w in GROUP_WORDS for w in plain(form).split())
+    cls = "GROUP" if grouped and (referent is None or referent.cls != "PERSON") else (
+        referent.cls if referent else "")
+    return Node(mention, "alias", cls, form, voted=False)
+
+
+def _define(text: str, source: str, match: re.Match[str], referent: int | None, nodes: list[Node],
+            uf: DisjointSet) -> str:
+    """Make (or reuse) the node of the alias in ``match`` and link it to its referent; returns the form."""
+    group = "paren" if match.group("paren") else "alias"
+    start, end = match.span(group)
+    end = start + len(_POSSESSIVE.sub("", text[start:end]) if end - start > 2 else text[start:end])
+    taken = overlapping(nodes, source, start, end)
+    if taken:
+        target = taken[0]
+    else:
+        ref_node = nodes[referent] if referent is not None else None
+        target = add_node(nodes, uf, _alias_node(Mention(source, start, end, text[start:end], ""), ref_node))
+    if referent is not None:
+        uf.union(referent, target)
+    return clean_form(text[start:end])
+
+
+def find_aliases(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> set[str]:
+    """Aliases the reports define, linked to what they name; returns the alias forms."""
+    forms: set[str] = set()
+    for k in sorted(range(len(nodes)), key=lambda k: (nodes[k].mention.source, nodes[k].mention.start)):
+        node = nodes[k]
+        if node.kind != "title":
+            text = texts[node.mention.source]
+            match = ALIAS_AFTER.match(text, node.mention.end)
+            if match and not _dateline(text, match):
+                forms.add(_define(text, node.mention.source, match, k, nodes, uf))
+    for source in sorted(texts):
+        text = texts[source]
+        for generic in _GENERIC.finditer(text):
+            match = ALIAS_AFTER.match(text, generic.end())
+            if not match or match.group("paren"):
+                continue
+            if generic.group("modifier"):  # "the Kessan militia, dubbed X": X names that militia
+                start, end = match.span("alias")
+                if not overlapping(nodes, source, start, end):
+                    node = _alias_node(Mention(source, start, end, text[start:end], ""), None)
+                    node.cls = node.cls or ("GROUP" if generic.group("noun") in GROUP_WORDS else "ORG")
+                    add_node(nodes, uf, node)
+                forms.add(clean_form(text[start:end]))
+                continue
+            referent = _latest_org(nodes, source, generic.start(), generic.group("noun"))
+            if referent is not None:
+                forms.add(_define(text, source, match, referent, nodes, uf))
+        for match in SO_CALLED.finditer(text):
+            start, end = match.span("alias")
+            if not overlapping(nodes, source, start, end):
+                add_node(nodes, uf, _alias_node(Mention(source, start, end, text[start:end], ""), None))
+            forms.add(clean_form(text[start:end]))
+    return forms
+
+
+def _dateline(text: str, match: re.Match[str]) -> bool:
+    """ "ORSK (AP) -": a news agency credit after a dateline, not an acronym of the place."""
+    return bool(match.group("paren")) and text[match.end():match.end() + 3].lstrip()[:1] in ("-", "–", "—")
+
+
+def _latest_org(nodes: list[Node], source: str, before: int, noun: str) -> int | None:
+    """The organisation or group mentioned last before ``before`` in ``source``; one whose name has the
+    generic noun ("the movement" -> "Movement for Democratic Renewal") comes before any other."""
+    cands = [k for k, n in enumerate(nodes) if n.mention.source == source and n.mention.end <= before
+             and n.cls in ("ORG", "GROUP")]
+    named = [k for k in cands if noun in plain(nodes[k].name).split()]
+    pool = named or cands
+    return max(pool, key=lambda k: nodes[k].mention.end) if pool else None
+
+
+def mark_forms(texts: Mapping[str, str], forms: set[str], kind: str, nodes: list[Node],
+               uf: DisjointSet) -> None:
+    """Every whole-word use of each form becomes a mention (unless already one) linked to the others."""
+    for form in sorted(forms):
+        pattern = _word_pattern(form)
+        same = [k for k, n in enumerate(nodes) if n.kind != "title" and clean_form(n.mention.text) == form]
+        for source in sorted(texts):
+            text = texts[source]
+            for m in pattern.finditer(text):
+                if not overlapping(nodes, source, m.start(), m.end()):
+                    node = _alias_node(Mention(source, m.start(), m.end(), m.group(), ""), None)
+                    node.kind = kind if kind == "acronym" or node.kind == "acronym" else node.kind
+                    same.append(add_node(nodes, uf, node))
+        for k in same[1:]:
+            uf.union(same[0], k)
+
+
+def acronym_forms(nodes: list[Node]) -> set[str]:
+    """Acronyms seen as mentions plus the initials of every multi-word non-person name."""
+    out = {clean_form(n.mention.text) for n in nodes if is_acronym(clean_form(n.mention.text))}
+    for n in nodes:
+        if n.kind == "name" and n.cls != "PERSON":
+            out |= initials(clean_form(n.mention.text))
+    return out
+
+
+def link_acronyms(nodes: list[Node], uf: DisjointSet) -> None:
+    """Join an acronym to the one entity whose multi-word name has those initials."""
+    by_initials: dict[str, set[int]] = {}
+    for k, n in enumerate(nodes):
+        if n.kind == "name" and n.cls != "PERSON":
+            for acronym in initials(clean_form(n.mention.text)):
+                by_initials.setdefault(acronym, set()).add(uf.find(k))
+    for k, n in enumerate(nodes):
+        form = clean_form(n.mention.text)
+        if not is_acronym(form):
+            continue
+        roots = {uf.find(r) for r in by_initials.get(form, set())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), k)
+
+
+def scan_acronyms(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
+    """Add all-capitals words that are known acronyms, then link acronyms to their expansions."""
+    known = acronym_forms(nodes)
+    found = {m.group() for text in texts.values() for m in _ACRONYM_WORD.finditer(text)} & known
+    mark_forms(texts, found, "acronym", nodes, uf)
+    link_acronyms(nodes, uf)
+
+
+def scan_titles(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
+    """Link "the interior minister" to the one person that title was written with."""
+    owners: dict[str, set[int]] = {}
+    for k, n in enumerate(nodes):
+        if n.cls == "PERSON" and n.title:
+            owners.setdefault(n.title, set()).add(uf.find(k))
+    for title in sorted(owners):
+        if len(owners[title]) != 1:
+            continue
+        root = next(iter(owners[title]))
+        pattern = re.compile(r"\b[Tt]he\s+" + r"\s+".join(re.escape(w) for w in title.split()) + r"(?![\w-])",
+                             re.IGNORECASE)
+        for source in sorted(texts):
+            for m in pattern.finditer(texts[source]):
+                if not overlapping(nodes, source, m.start(), m.end()):
+                    node = Node(Mention(source, m.start(), m.end(), m.group(), ""), "title", "PERSON",
+                                title, title=title, voted=False)
+                    uf.union(root, add_node(nodes, uf, node))
+
+
+def scan_descriptions(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
+    """Link "the ministry", "the valley", "the square" to the one non-person entity of the story whose name
+    ends in that noun ("Interior Ministry", "Sulin Valley", "Liberty Square").
+
+    Nouns that stand for whichever organisation was named last ("the group", "the army") and nouns two
+    entities end in link nowhere. In a report that writes such a name, only uses after it link ("waving blue
+    scarves. The scarves gave the movement its nickname, the Blue Scarves" does not); in a report that does
+    not, only when MIN_DESCRIBED_SOURCES reports write it (so "ruled by the street" in a quote is not "Sorel
+    Street", named in one other report).
+    """
+    owners: dict[str, set[int]] = {}
+    for k, n in enumerate(nodes):
+        form = clean_form(n.mention.text)
+        if n.kind in ("name", "alias") and n.cls and n.cls != "PERSON" and len(form.split()) >= 2:
+            owners.setdefault(form.split()[-1].lower(), set()).add(k)
+    for noun in sorted(owners):
+        roots = {uf.find(k) for k in owners[noun]}
+        if len(roots) != 1 or noun in GENERIC_ORG_NOUNS or not noun.isalpha():
+            continue
+        root = roots.pop()
+        first: dict[str, int] = {}  # per report, where a name ending in the noun is first written
+        for k in owners[noun]:
+            source, start = nodes[k].mention.source, nodes[k].mention.start
+            first[source] = min(first.get(source, start), start)
+        pattern = re.compile(r"\b[Tt]he\s+" + re.escape(noun) + r"(?![\w-])")
+        for source in sorted(texts):
+            if source not in first and len(first) < MIN_DESCRIBED_SOURCES:
+                continue
+            for m in pattern.finditer(texts[source], first.get(source, 0)):
+                if not overlapping(nodes, source, m.start(), m.end()):
+                    node = Node(Mention(source, m.start(), m.end(), m.group(), ""), "title", nodes[root].cls,
+                                noun, voted=False)
+                    uf.union(root, add_node(nodes, uf, node))
