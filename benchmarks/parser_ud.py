@@ -249,8 +249,11 @@ def main() -> None:
     files = [f for f in args.model.rglob("*") if f.is_file()]
     size_mb = sum(f.stat().st_size for f in files) / 1e6
     print(f"model size {size_mb:.1f} MB ({len(files)} files), hash {model_hash(args.model)}")
+    import spacy
+
     result = {
         "benchmark": "UD English test sets, gold tokenization and gold sentence boundaries",
+        "spacy": spacy.__version__,
         "scoring": "CoNLL 2018 convention: punctuation included; LAS on the universal relation (las_full: whole label)",
         "model": {"path": os.path.relpath(args.model, REPO), "hash": model_hash(args.model), "mb": round(size_mb, 2)},
         "scores": results,

@@ -141,7 +141,7 @@ def test_exact_duplicate_adds_its_id_to_the_stored_report(tmp_path: Path) -> Non
 
 
 def test_a_component_failing_on_one_report_leaves_the_rest_briefed(monkeypatch: pytest.MonkeyPatch) -> None:
-    import corroborate.analyze.story.analyze as story
+    import corroborate.analyze.story.assemble as story
 
     real = story.find_quotes
 

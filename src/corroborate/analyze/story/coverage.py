@@ -4,9 +4,9 @@ Reads prepared Articles (sentences, ``duplicate_of``), their Docs and the story'
 returns typed ``coverage`` records whose every line is the text of a span: a unique statement cuts this
 source, an omission cuts a source that carries it. "Carries the same information" is the lexical check of
 ``analyze.text.support`` (the one the briefing's citations use) at a lower bar (``CARRIED_SUPPORT``) so
-paraphrases elsewhere do not count as unique; a statement is cut to the clause that no other source carries, so "unique" lists short
-statements rather than whole unmatched sentences. Copies of one wire report count as one origin when deciding
-what "most" carry.
+paraphrases elsewhere do not count as unique; a statement is cut to the clause that no other source carries,
+so "unique" lists short statements rather than whole unmatched sentences. Copies of one wire report count as one
+origin when deciding what "most" carry.
 """
 
 from __future__ import annotations
