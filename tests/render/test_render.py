@@ -52,3 +52,16 @@ def test_markdown_cites_numbered_sources(briefing_with_markup: dict) -> None:
 def test_unknown_format_is_a_clear_error(briefing_with_markup: dict) -> None:
     with pytest.raises(ValueError, match="unknown format"):
         render([briefing_with_markup], "pdf")
+
+
+def test_partial_quotes_are_marked_in_every_output(briefing_with_markup: dict) -> None:
+    """Issue 12: a partial quotation (a fragment inside the outlet's own sentence) is marked as one."""
+    briefing = json.loads(json.dumps(briefing_with_markup))
+    assert briefing["quotes"], "the mini story has quotes"
+    fragment, whole = dict(briefing["quotes"][0], partial=True), dict(briefing["quotes"][0], partial=False)
+    for quotes, marked in (([fragment], True), ([whole], False)):
+        briefing["quotes"] = quotes
+        jsonschema.validate(json.loads(render([briefing], "json")), BRIEFING_SCHEMA)
+        assert json.loads(render([briefing], "json"))["quotes"][0]["partial"] is marked
+        for fmt in ("md", "html"):
+            assert ("(partial quote)" in render([briefing], fmt)) is marked, fmt

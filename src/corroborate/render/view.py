@@ -111,7 +111,10 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
                 "Who said what",
                 [
                     Line(
-                        f"“{q['text']}” — {_outlets(len(q['sources']))}",
+                        # A partial quotation is a fragment inside the outlet's own sentence: say so, so a reader
+                        # does not take the words around it for the speaker's.
+                        f"“{q['text']}”{' (partial quote)' if q.get('partial') else ''} — "
+                        f"{_outlets(len(q['sources']))}",
                         _refs(numbers, q["sources"]),
                         q["speaker"] or "unattributed",
                     )
