@@ -69,6 +69,7 @@ def make_doc(article: Article) -> Doc:
     and sentence starts set from them. ``doc.user_data["source"]`` is the report's id."""
     doc = _nlp().make_doc(article.text)
     doc.user_data["source"] = article.id
+    doc.user_data["text"] = article.text
     datelines = [Item(d.start, d.end, "DATELINE") for d in article.datelines if d.end > d.start]
     sentences = [Item(s, e, "S") for s, e in article.sentences if e > s]
     write_layer(doc, "datelines", datelines)
@@ -80,11 +81,21 @@ def make_doc(article: Article) -> Doc:
     return doc
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text. spaCy rebuilds ``doc.text`` from its tokens on every access (a cost that grows with the
+    report), so the text is kept once; splitting tokens never changes it."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return str(text)
+
+
 def _split_points(doc: Doc, offsets: Iterable[int]) -> dict[int, list[int]]:
     """Token index -> the character offsets strictly inside that token's text where it must be cut."""
     cuts: dict[int, list[int]] = {}
+    size = len(doc_text(doc))
     for offset in sorted(set(offsets)):
-        if offset <= 0 or offset >= len(doc.text):
+        if offset <= 0 or offset >= size:
             continue
         token = _token_at(doc, offset)
         if token is None:
@@ -119,7 +130,7 @@ def _split_tokens(doc: Doc, cuts: dict[int, list[int]]) -> None:
         for i, offsets in cuts.items():
             token = doc[i]
             edges = [token.idx, *offsets, token.idx + len(token.text)]
-            orths = [doc.text[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+            orths = [doc_text(doc)[a:b] for a, b in zip(edges, edges[1:], strict=False)]
             heads: list[Token | tuple[Token, int]] = [(token, 0)] * len(orths)
             retokenizer.split(token, orths, heads=heads)
     for token in doc:
@@ -153,10 +164,11 @@ def write_layer(doc: Doc, name: str, items: Sequence[Item]) -> list[Span]:
     """
     if name not in LAYERS:
         raise ValueError(f"unknown layer {name!r}; layers are {', '.join(LAYERS)}")
+    text = doc_text(doc)
     for it in items:
-        if not 0 <= it.start <= it.end <= len(doc.text):
-            raise ValueError(f"{name} span [{it.start}:{it.end}] is outside a text of {len(doc.text)} characters")
-    bounds = [_trimmed(doc.text, it.start, it.end) for it in items]
+        if not 0 <= it.start <= it.end <= len(text):
+            raise ValueError(f"{name} span [{it.start}:{it.end}] is outside a text of {len(text)} characters")
+    bounds = [_trimmed(text, it.start, it.end) for it in items]
     cuts = _split_points(doc, [x for s, e in bounds if e > s for x in (s, e)])
     if cuts:
         _split_tokens(doc, cuts)
@@ -179,8 +191,9 @@ def data_of(doc: Doc, name: str) -> list[dict[str, Any]]:
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     """The record of characters ``[start, end)`` of the report (trimmed of surrounding whitespace)."""
-    start, end = _trimmed(doc.text, start, end)
-    return TextSpan(source=str(doc.user_data["source"]), start=start, end=end, text=doc.text[start:end])
+    text = doc_text(doc)
+    start, end = _trimmed(text, start, end)
+    return TextSpan(source=str(doc.user_data["source"]), start=start, end=end, text=text[start:end])
 
 
 def span_record(span: Span) -> TextSpan:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...document import make_doc, text_span
+from ...document import doc_text, make_doc, text_span
 from ...model import Article
 from ...records import ClaimRecord, CoverageRecord, EntityRecord, QuoteRecord, TextSpan
 from ..text import Claim, claim_of, support
@@ -138,7 +138,7 @@ def _consensus_facts(sentences: Sequence[_Sentence], origins: int) -> list[tuple
 
 def _with_marks(doc: Doc, span: TextSpan) -> TextSpan:
     """A quotation's content span widened to the source's own quotation marks around it, when there are any."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = span.start, span.end
     if start > 0 and end < len(text) and text[start - 1] in _QUOTE_MARKS and text[end] in _QUOTE_MARKS:
         return text_span(doc, start - 1, end + 1)
