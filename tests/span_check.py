@@ -4,7 +4,7 @@
 (``source``/``start``/``end``/``text``) must cut ``text`` out of its source, and each item's own text must be
 the text of its span: a summary sentence its origin's span, an entity's name its ``name_span``, a claim value
 one of its spans, an alias part of a mention, a timeline entry one of its sentences, a resolved expression its span, a coverage line its
-span in the right source, a quote the joined parts of one source's wording.
+span in the right source, a quote the joined parts of one occurrence in one source.
 """
 
 from __future__ import annotations
@@ -55,7 +55,9 @@ def span_problems(briefing: dict[str, Any]) -> list[str]:
         wordings = {}
         for s in q["spans"]:
             wordings.setdefault(s["source"], []).append(s["text"])
-        need(any(" ".join(w) == q["text"] or q["text"] in w for w in wordings.values()), f"quotes[{i}] text")
+        # one occurrence's parts are consecutive spans of its source (a source may carry the quote twice)
+        runs = {" ".join(w[a:b]) for w in wordings.values() for a in range(len(w)) for b in range(a + 1, len(w) + 1)}
+        need(q["text"] in runs, f"quotes[{i}] text")
         need(q["speaker"] is None or bool(q["speaker_spans"]), f"quotes[{i}] speaker {q['speaker']!r} has no span")
     for i, c in enumerate(briefing["claims"]):
         for j, v in enumerate(c["values"]):
