@@ -90,3 +90,17 @@ def test_every_layer_cuts_exactly_the_characters_it_was_given(words: list[str], 
         assert [s.text for s in layer(doc, name)] == texts
     assert doc.text == text
     assert layer(doc, "sentences")[0].text == text.strip() or not text.strip()
+
+
+def test_the_trained_parser_reads_the_report_doc_and_keeps_its_sentences() -> None:
+    from corroborate.analyze.syntax import parse
+
+    article = _article()
+    doc = make_doc(article)
+    write_layer(doc, "entities", [Item(TEXT.index("U.S."), TEXT.index("U.S.") + 3, "LOC")])  # splits a token
+    (parsed,) = parse([doc])
+    assert parsed is doc and doc.has_annotation("DEP") and doc.has_annotation("POS")
+    for sentence in layer(doc, "sentences"):
+        roots = [t for t in sentence if t.head == t]
+        assert len(roots) == 1 and all(sentence.start <= t.head.i < sentence.end for t in sentence)
+    assert [s.text for s in layer(doc, "entities")] == ["U.S"]
