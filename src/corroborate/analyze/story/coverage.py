@@ -140,6 +140,8 @@ def _with_marks(doc: Doc, span: TextSpan) -> TextSpan:
     """A quotation's content span widened to the source's own quotation marks around it, when there are any."""
     text = doc_text(doc)
     start, end = span.start, span.end
+    if end < len(text) and text[end] in ",.;!?":  # the source's own punctuation inside the closing mark
+        end += 1
     if start > 0 and end < len(text) and text[start - 1] in _QUOTE_MARKS and text[end] in _QUOTE_MARKS:
         return text_span(doc, start - 1, end + 1)
     return span
