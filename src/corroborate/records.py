@@ -180,7 +180,8 @@ class QuoteRecord(Record):
     spans: list[TextSpan]
     partial: bool = Field(description="true when every outlet quotes only a fragment inside its own sentence")
     speaker_spans: list[TextSpan] = Field(
-        default_factory=list, description="where each source names the speaker (new in schema 2)"
+        default_factory=list,
+        description="where each source attributes the quotation: the name, title or pronoun phrase (new in 2)",
     )
 
 
