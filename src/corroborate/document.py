@@ -49,11 +49,6 @@ def _nlp() -> Language:
     return spacy.blank("en")
 
 
-def vocab_nlp() -> Language:
-    """The blank English pipeline whose tokenizer and vocab every Doc shares."""
-    return _nlp()
-
-
 @dataclass(frozen=True)
 class Item:
     """One span to write on a layer: characters ``[start, end)``, a label and attributes."""
