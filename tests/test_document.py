@@ -104,3 +104,21 @@ def test_the_trained_parser_reads_the_report_doc_and_keeps_its_sentences() -> No
         roots = [t for t in sentence if t.head == t]
         assert len(roots) == 1 and all(sentence.start <= t.head.i < sentence.end for t in sentence)
     assert [s.text for s in layer(doc, "entities")] == ["U.S"]
+
+
+def test_a_parsed_doc_keeps_its_trees_when_a_layer_splits_tokens() -> None:
+    """The story driver parses every Doc before the components write layers; a split token keeps its place
+    in the tree (first piece) and the sentence boundaries stay where they were."""
+    from corroborate.analyze.syntax import parse
+
+    text = 'Police said 12 people were killed.\n\nThe mayor told reporters "we are grieving" on Monday.'
+    doc = make_doc(Article(id="a", location="x", text=text, sentences=[(0, 34), (36, len(text))]))
+    parse([doc])
+    before = [s.start_char for s in doc.sents]
+    grieving = text.index("grieving")
+    write_layer(doc, "quotes", [Item(grieving + 2, grieving + 5, "QUOTE")])
+    assert [s.start_char for s in doc.sents] == before
+    pieces = [t for t in doc if grieving <= t.idx < grieving + len("grieving")]
+    assert [t.text for t in pieces] == ["gr", "iev", "ing"]
+    assert pieces[0].dep_ != "dep" and all(t.head == pieces[0] and t.dep_ == "dep" for t in pieces[1:])
+    assert all(t.sent.start_char == before[1] for t in pieces)

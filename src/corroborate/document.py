@@ -121,16 +121,21 @@ def _split_tokens(doc: Doc, cuts: dict[int, list[int]]) -> None:
         name: [(s.start_char, s.end_char, s.label_) for s in doc.spans[name]] for name in list(doc.spans.keys())
     }
     sent_starts = {t.idx for t in doc if t.is_sent_start}
+    parsed = doc.has_annotation("DEP")
     with doc.retokenize() as retokenizer:
         for i, offsets in cuts.items():
             token = doc[i]
             edges = [token.idx, *offsets, token.idx + len(token.text)]
             orths = [doc_text(doc)[a:b] for a, b in zip(edges, edges[1:], strict=False)]
-            heads: list[Token | tuple[Token, int]] = [(token, 0)] * len(orths)
-            retokenizer.split(token, orths, heads=heads)
-    for token in doc:
-        if token.idx in sent_starts:
-            token.is_sent_start = True
+            # The first piece keeps the token's place in the tree; the others attach to it ("dep" in UD).
+            heads: list[Token | tuple[Token, int]] = [token.head if parsed and k == 0 else (token, 0)
+                                                      for k in range(len(orths))]
+            attrs = {"DEP": [token.dep_] + ["dep"] * (len(orths) - 1)} if parsed else {}
+            retokenizer.split(token, orths, heads=heads, attrs=attrs)
+    if not parsed:  # a parsed Doc's sentences follow its trees, which the split keeps
+        for token in doc:
+            if token.idx in sent_starts:
+                token.is_sent_start = True
     for name, spans in saved.items():
         doc.spans[name] = [_strict(doc, s, e, label) for s, e, label in spans]
 

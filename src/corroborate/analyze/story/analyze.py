@@ -22,6 +22,7 @@ from ...model import Article, ComponentError
 from ...records import ClaimRecord, CoverageRecord, EntityRecord, QuoteRecord, StoryAnalysis, TimelineEntry
 from ..entities import Entity, Mention, link_entities
 from ..entities.ner import load_tagger
+from ..syntax import parse
 from .assemble import claim_records, entity_records, quote_records
 from .coverage import coverage
 from .timeline import build_timeline
@@ -53,12 +54,19 @@ def find_entities(
 
 
 def documents(articles: Sequence[Article], errors: list[ComponentError]) -> dict[str, Doc]:
-    """One Doc per report; a report whose Doc cannot be built is recorded and left out of the analysis."""
+    """One Doc per report, tagged and parsed (UD POS + dependencies, :mod:`..syntax`); a report whose Doc
+    cannot be built is recorded and left out of the analysis; one the parser fails on stays, unparsed (the
+    components then read it without trees: ``doc.has_annotation("DEP")`` is False)."""
     docs: dict[str, Doc] = {}
     for article in articles:
         doc = guarded("document", article.id, errors, partial(make_doc, article), None)
         if doc is not None:
             docs[article.id] = doc
+    try:
+        parse(list(docs.values()))
+    except Exception:  # noqa: BLE001 - find the report it fails on: parse each alone, record the failure
+        for source, doc in docs.items():
+            guarded("syntax", source, errors, partial(parse, [doc]), [])
     return docs
 
 
