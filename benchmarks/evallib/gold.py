@@ -153,7 +153,10 @@ def score_briefing(briefing: dict[str, Any], gold: dict[str, Any]) -> GoldScore:
     coverage = {c["source"]: c for c in briefing["coverage"]}
     for kind in ("unique", "omits"):
         for source, frags in gold.get(kind, {}).items():
-            entries = [_norm(x) for x in coverage.get(source, {}).get(kind, [])]
+            record = coverage.get(source, {})
+            # unique: the source's whole ranked list (the first max_unique shown, the rest in more_unique)
+            listed = record.get(kind, []) + (record.get("more_unique", []) if kind == "unique" else [])
+            entries = [_norm(x) for x in listed]
             for frag in frags:
                 score.check(kind, any(_norm(frag) in e for e in entries), f"{source}: {frag!r}")
     return score

@@ -130,7 +130,7 @@ def _split_tokens(doc: Doc, cuts: dict[int, list[int]]) -> None:
             # The first piece keeps the token's place in the tree; the others attach to it ("dep" in UD).
             heads: list[Token | tuple[Token, int]] = [token.head if parsed and k == 0 else (token, 0)
                                                       for k in range(len(orths))]
-            attrs = {"DEP": [token.dep_] + ["dep"] * (len(orths) - 1)} if parsed else {}
+            attrs: dict[str | int, list[Any]] = {"DEP": [token.dep_] + ["dep"] * (len(orths) - 1)} if parsed else {}
             retokenizer.split(token, orths, heads=heads, attrs=attrs)
     if not parsed:  # a parsed Doc's sentences follow its trees, which the split keeps
         for token in doc:

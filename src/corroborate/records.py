@@ -196,13 +196,28 @@ class ClaimValue(Record):
     attribution_spans: list[TextSpan] = Field(
         default_factory=list, description="where each source names who gives the value (new in schema 2)"
     )
+    unit: str | None = Field(default=None, description="currency code of a sum of money (e.g. 'USD'), else null")
+    approx: bool = Field(
+        default=False, description="the figure is given as approximate ('about 60', 'nearly 200'): low = high = "
+        "the figure; compatibility with other values allows 10% (at least 2) either side"
+    )
 
 
 class ClaimRecord(Record):
-    measure: str
-    subject: str | None
-    disputed: bool
+    measure: str = Field(description="what is counted: an event measure ('killed', 'arrested'), 'money', or the "
+                         "counted noun or verb as written ('lanes', 'percent')")
+    subject: str | None = Field(description="who or what is counted ('boarding lanes', 'employees fired', 'bond')")
+    disputed: bool = Field(description="values from different outlets that cannot all be true")
     values: list[ClaimValue]
+    scope: Literal["story", "background"] = Field(
+        default="story", description="'background': the figure is about another time or event (never disputes "
+        "the story's own figures)"
+    )
+    scope_marker: str | None = Field(default=None, description="the time expression that makes it background")
+    updates: bool = Field(
+        default=False, description="values differ as a running count grows (a later report's larger count, or "
+        "a count 'so far'), shown as an update rather than a dispute"
+    )
 
 
 class Resolution(Record):
@@ -210,6 +225,10 @@ class Resolution(Record):
     expression: str
     how: str
     span: TextSpan | None = Field(default=None, description="the expression in its source (new in schema 2)")
+    borrowed: bool = Field(
+        default=False,
+        description="the date counts from a reference date taken from another report of the story, not its own",
+    )
 
 
 class TimelineEntry(Record):
@@ -218,17 +237,37 @@ class TimelineEntry(Record):
     sources: list[str]
     spans: list[TextSpan]
     resolved: list[Resolution] = Field(description="per span: which expression dated it, and how")
+    background: bool = Field(
+        default=False,
+        description="a date well before the story's first event (context such as an earlier case), not an event "
+        "of the story itself",
+    )
 
 
 class CoverageRecord(Record):
     source: str
-    unique: list[str] = Field(description="statements only this source carries")
-    omits: list[str] = Field(description="what most other sources carry and this one lacks")
+    unique: list[str] = Field(
+        description="statements only this source carries, best first: each a sentence of this source"
+    )
+    omits: list[str] = Field(
+        description="what most other sources carry and this one lacks, most widely carried first: each a "
+        "sentence of a source that carries it"
+    )
     unique_spans: list[TextSpan] = Field(
         default_factory=list, description="unique[i] is cut by unique_spans[i], in this source (new in 2)"
     )
     omits_spans: list[TextSpan] = Field(
         default_factory=list, description="omits[i] is cut by omits_spans[i], in a source that carries it (new in 2)"
+    )
+    more_unique: list[str] = Field(
+        default_factory=list,
+        description="the source's other unique statements, ranked after the first max_unique (shown on demand)",
+    )
+    more_unique_spans: list[TextSpan] = Field(
+        default_factory=list, description="more_unique[i] is cut by more_unique_spans[i], in this source"
+    )
+    omits_sources: list[list[str]] = Field(
+        default_factory=list, description="omits[i] is carried by the sources omits_sources[i], in id order"
     )
 
 

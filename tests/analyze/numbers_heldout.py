@@ -4,7 +4,11 @@ Written FIRST, before any extractor code existed, and never used for tuning: it 
 conventions documented in ``numbers.py`` generalise to sentences the rules were not shaped on. Some cases
 are deliberately hard (survivors pulled from rubble, homes destroyed, a figure attributed by possessive).
 
-Gold conventions: ``low``/``high`` follow the module docstring of ``numbers.py``; ``subject`` is the counted
+Gold conventions: ``low``/``high`` follow the module docstring of ``numbers.py``. Approximate figures ("about
+N", "nearly N", "some N") were first written as the range N +/- 10% (nearly: N - 10% to N); since issue 12 they
+are written as the value N (low = high = N), as a reader records them, with the approximation a flag of the
+value (``approx``, checked when given: ``approx`` is True exactly for those golds). The match figures below were
+taken under the old convention; the conversion changed no match. ``subject`` is the counted
 noun as written (generic nouns such as "people" compare equal to no subject); ``attributed_to`` is the
 speaker phrase (compared loosely: one normalised string contains the other).
 
@@ -17,6 +21,10 @@ range):
   error corrected before scoring the figure: "some two dozen" is 24 +/- 2.4]
 - HELDOUT_3 (13 gold, after all fixes):             P 1.000 (11/11), R 0.846 (11/13), attribution 10/11
 Later figures on HELDOUT and HELDOUT_2 are tuned and only guard against regressions.
+
+Since numbers take open measures from the parse (issue 12), only event-measure and money mentions are scored
+here (``open_measure`` False); the open measures are tested in ``tests/analyze/claims``. Money keeps its
+currency as ``unit`` and takes what the money is as subject, so money subjects are compared through ``unit``.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ class Gold(NamedTuple):
     measure: str
     subject: str | None
     attributed_to: str | None
+    approx: bool = False
 
 
 INF = None  # open upper bound
@@ -55,9 +64,9 @@ HELDOUT: tuple[tuple[str, tuple[Gold, ...]], ...] = (
     ("The ministry said 1,200 families had been displaced by the flooding along the Oduna river.",
      (Gold("1,200", 1200, 1200, "displaced", "families", "The ministry"),)),
     ("Some 3\u00a0400 residents fled their homes, the mayor of Brask told reporters.",
-     (Gold("Some 3\u00a0400", 3060, 3740, "displaced", "residents", "the mayor of Brask"),)),
+     (Gold("Some 3\u00a0400", 3400, 3400, "displaced", "residents", "the mayor of Brask", approx=True),)),
     ("The clashes left nearly 200 people injured and two police officers dead.",
-     (Gold("nearly 200", 180, 200, "wounded", "people", None),
+     (Gold("nearly 200", 200, 200, "wounded", "people", None, approx=True),
       Gold("two", 2, 2, "killed", "police officers", None))),
     ("Jorun Vesk, 46, a shopkeeper, said he saw five bodies in the street.",
      (Gold("five", 5, 5, "killed", None, "Jorun Vesk"),)),
@@ -76,7 +85,7 @@ HELDOUT: tuple[tuple[str, tuple[Gold, ...]], ...] = (
     ("By Tuesday evening the toll had climbed to 87, up from 60 a day earlier.",
      (Gold("87", 87, 87, "killed", None, None),)),
     ("Hospital staff treated about 150 people for smoke inhalation.",
-     (Gold("about 150", 135, 165, "wounded", "people", None),)),
+     (Gold("about 150", 150, 150, "wounded", "people", None, approx=True),)),
     ("The interior ministry said 312 suspects had been arrested since the unrest began on 3 June.",
      (Gold("312", 312, 312, "arrested", "suspects", "The interior ministry"),)),
     ("More than 2,000 demonstrators gathered outside the parliament in Valmora.",
@@ -84,7 +93,7 @@ HELDOUT: tuple[tuple[str, tuple[Gold, ...]], ...] = (
     ("Two soldiers and a civilian died in the ambush, the army said in a statement.",
      (Gold("Two", 2, 2, "killed", "soldiers", "the army"),)),
     ("Police fired tear gas at a crowd of roughly 5,000.",
-     (Gold("roughly 5,000", 4500, 5500, "crowd", None, None),)),
+     (Gold("roughly 5,000", 5000, 5000, "crowd", None, None, approx=True),)),
     ("Call the hotline on 0800 555 0199 if you have information about the 17 people still missing.",
      (Gold("17", 17, 17, "missing", "people", None),)),
     ("The fire destroyed 40 homes at 14 Kestrel Road and nearby streets.",
@@ -125,7 +134,7 @@ HELDOUT: tuple[tuple[str, tuple[Gold, ...]], ...] = (
     ("Three people, including a child, were killed when the roof collapsed.",
      (Gold("Three", 3, 3, "killed", "people", None),)),
     ("Around 7,500 people have been evacuated from villages near Mount Drava, civil protection officials said.",
-     (Gold("Around 7,500", 6750, 8250, "displaced", "people", "civil protection officials"),)),
+     (Gold("Around 7,500", 7500, 7500, "displaced", "people", "civil protection officials", approx=True),)),
     ("The 45-minute shootout ended at 11:40 when police shot dead two gunmen.",
      (Gold("two", 2, 2, "killed", "gunmen", None),)),
     ("Opposition groups say as many as 400 people were killed in the crackdown, far more than the "
@@ -150,7 +159,7 @@ HELDOUT: tuple[tuple[str, tuple[Gold, ...]], ...] = (
     ("Six of the injured were in critical condition, the hospital director, Anton Relk, said.", ()),
     ("The road is about 12 km long and was built in 1998.", ()),
     ("Nearly three dozen people were wounded when a grenade exploded at a rally in Brask.",
-     (Gold("Nearly three dozen", 32.4, 36, "wounded", "people", None),)),
+     (Gold("Nearly three dozen", 36, 36, "wounded", "people", None, approx=True),)),
     ("Flooding has affected tens of thousands of people in the delta, and at least 9 are known to have "
      "drowned.",
      (Gold("tens of thousands", 20000, INF, "affected", "people", None),
@@ -176,7 +185,7 @@ HELDOUT_2: tuple[tuple[str, tuple[Gold, ...]], ...] = (
      (Gold("212", 212, 212, "killed", None, "A monitoring group"),
       Gold("150", 150, 150, "killed", None, "state television"))),
     ("Some two dozen fishermen are still unaccounted for, the coastguard in Merrow said on Friday.",
-     (Gold("Some two dozen", 21.6, 26.4, "missing", "fishermen", "the coastguard in Merrow"),)),
+     (Gold("Some two dozen", 24, 24, "missing", "fishermen", "the coastguard in Merrow", approx=True),)),
     ("More than 4,000 people were evacuated as the wildfire spread towards the town of Calder on 9 August.",
      (Gold("More than 4,000", 4000, INF, "displaced", "people", None),)),
     ("Ms Orla Fenn, 29, told the Kelnor Gazette that she had counted nine bodies.",
@@ -196,11 +205,11 @@ HELDOUT_2: tuple[tuple[str, tuple[Gold, ...]], ...] = (
     ("Since 2015, the group has carried out 31 attacks in the region.", ()),
     ("The ruling party took 212 of the 350 seats.", ()),
     ("An estimated 600 families lost their homes in the landslide, aid workers said.",
-     (Gold("An estimated 600", 540, 660, "displaced", "families", "aid workers"),)),
+     (Gold("An estimated 600", 600, 600, "displaced", "families", "aid workers", approx=True),)),
     ("Rescuers recovered the bodies of 14 climbers on Mount Orr.",
      (Gold("14", 14, 14, "killed", "climbers", None),)),
     ("The fighting has driven around 90,000 people from their homes, the UN said.",
-     (Gold("around 90,000", 81000, 99000, "displaced", "people", "the UN"),)),
+     (Gold("around 90,000", 90000, 90000, "displaced", "people", "the UN", approx=True),)),
     ("Call 555-0142 for updates; the council said 2 schools would close.", ()),
     ("\"We have confirmed 33 deaths,\" said Health Minister Pavel Dorn.",
      (Gold("33", 33, 33, "killed", None, "Health Minister Pavel Dorn"),)),
@@ -214,13 +223,13 @@ HELDOUT_2: tuple[tuple[str, tuple[Gold, ...]], ...] = (
     ("The 7.1-magnitude quake destroyed more than 2,500 buildings.",
      (Gold("more than 2,500", 2500, INF, "destroyed", "buildings", None),)),
     ("About 1,000 residents of Tamsin were left homeless.",
-     (Gold("About 1,000", 900, 1100, "displaced", "residents", None),)),
+     (Gold("About 1,000", 1000, 1000, "displaced", "residents", None, approx=True),)),
     ("The attack at 22 Market Street left one man dead.",
      (Gold("one", 1, 1, "killed", "man", None),)),
     ("A total of 1,409 votes were cast, with 12 ballots declared invalid.",
      (Gold("1,409", 1409, 1409, "votes", None, None), Gold("12", 12, 12, "votes", None, None))),
     ("Officials said the flooding had affected nearly 300,000 people across 14 districts.",
-     (Gold("nearly 300,000", 270000, 300000, "affected", "people", "Officials"),)),
+     (Gold("nearly 300,000", 300000, 300000, "affected", "people", "Officials", approx=True),)),
 )
 
 # Third set, written after all fixes (including those from reading real-text output) and scored once, untuned.
@@ -239,12 +248,12 @@ HELDOUT_3: tuple[tuple[str, tuple[Gold, ...]], ...] = (
     ("Seven miners died and 12 were rescued from the Brask colliery on Tuesday.",
      (Gold("Seven", 7, 7, "killed", "miners", None), Gold("12", 12, 12, "rescued", None, None))),
     ("Organisers said about 40,000 protesters joined the march; police estimated 12,000.",
-     (Gold("about 40,000", 36000, 44000, "protesters", "protesters", "Organisers"),
+     (Gold("about 40,000", 40000, 40000, "protesters", "protesters", "Organisers", approx=True),
       Gold("12,000", 12000, 12000, "protesters", None, "police"))),
     ("The ministry has paid out 2.5 billion dollars in compensation since 2017.",
      (Gold("2.5 billion dollars", 2.5e9, 2.5e9, "money", "USD", "The ministry"),)),
     ("Nearly 70 people are still missing in Tamsin Province, rescuers told the Orvieth Herald.",
-     (Gold("Nearly 70", 63, 70, "missing", "people", "rescuers"),)),
+     (Gold("Nearly 70", 70, 70, "missing", "people", "rescuers", approx=True),)),
     ("The convoy of 30 trucks reached the town at 2 p.m.", ()),
     ("Dozens of homes were destroyed and at least 5 people were killed when the storm hit Calder.",
      (Gold("Dozens", 24, INF, "destroyed", "homes", None), Gold("at least 5", 5, INF, "killed", "people", None))),
@@ -271,12 +280,14 @@ def score(
 ) -> dict[str, float]:
     """Precision/recall of ``find`` on :data:`HELDOUT`, plus subject/attribution accuracy on matched pairs.
 
-    A prediction matches a gold mention when its span overlaps the gold text, the measure is equal and the
-    range bounds are equal (1e-6 tolerance).
+    A prediction matches a gold mention when its span overlaps the gold text, the measure is equal, the
+    range bounds are equal (1e-6 tolerance) and it is approximate exactly when the gold is.
     """
     n_pred = n_gold = n_match = subj_ok = attr_ok = 0
     for sentence, golds in cases:
-        preds = list(find(sentence, [(0, len(sentence))]))
+        # Only event-measure and money figures are judged: these sets were written for them, before the
+        # open measures read from the parse ("12 km", "30 trucks") existed, and hold no gold for those.
+        preds = [p for p in find(sentence, [(0, len(sentence))]) if not getattr(p, "open_measure", False)]
         n_pred += len(preds)
         n_gold += len(golds)
         used: set[int] = set()
@@ -286,10 +297,12 @@ def score(
             for i, p in enumerate(preds):
                 if i in used or p.end <= g_start or p.start >= g_end:
                     continue
-                if p.measure == g.measure and _close(p.low, g.low) and _close(p.high, g.high):
+                if p.measure == g.measure and _close(p.low, g.low) and _close(p.high, g.high) \
+                        and bool(getattr(p, "approx", g.approx)) == g.approx:
                     used.add(i)
                     n_match += 1
-                    subj_ok += canonical_subject(p.subject) == canonical_subject(g.subject)
+                    subject = getattr(p, "unit", None) if p.measure == "money" else p.subject
+                    subj_ok += canonical_subject(subject) == canonical_subject(g.subject)
                     a, b = _norm(p.attributed_to), _norm(g.attributed_to)
                     attr_ok += (a == b) or bool(a and b and (a in b or b in a))
                     break
@@ -308,7 +321,7 @@ def _report_misses(cases: Sequence[tuple[str, Sequence[Gold]]]) -> None:
     from corroborate.analyze.claims import find_numbers
 
     for sentence, golds in cases:
-        preds = find_numbers(sentence, [(0, len(sentence))])
+        preds = [p for p in find_numbers(sentence, [(0, len(sentence))]) if not p.open_measure]
         got = sorted((p.text, p.low, p.high, p.measure, p.subject, p.attributed_to) for p in preds)
         want = sorted((g.text, g.low, g.high, g.measure, g.subject, g.attributed_to) for g in golds)
         if got != want:

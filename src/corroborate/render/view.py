@@ -53,24 +53,65 @@ def _with_dates(item: dict[str, Any]) -> str:
     return f"{item['text']} ({resolved})"
 
 
+def _claim_label(claim: dict[str, Any]) -> str:
+    subject = f" ({claim['subject']})" if claim.get("subject") else ""
+    return f"{claim['measure']}{subject}"
+
+
+def _claim_sources(claim: dict[str, Any]) -> list[str]:
+    return sorted({s for v in claim["values"] for s in v["sources"]})
+
+
+def disagreement_lines(claims: Sequence[dict[str, Any]], numbers: dict[str, int]) -> list[Line]:
+    """"Where sources disagree": one line per value of each disputed claim, and nothing else (an update or a
+    background figure is never a disagreement)."""
+    lines = []
+    for claim in claims:
+        if not claim["disputed"]:
+            continue
+        for value in claim["values"]:
+            who = value["attributed_to"] or "the outlet itself"
+            lines.append(Line(f"{_range_text(value)}, according to {who}", _refs(numbers, value["sources"]),
+                              _claim_label(claim)))
+    return lines
+
+
+def claim_fact_lines(claims: Sequence[dict[str, Any]], numbers: dict[str, int]) -> list[Line]:
+    """The figures among the key facts: claims carried by two or more outlets (a disputed or updated one
+    whatever its outlets), disputed and updated ones first, then the story's own figures, background figures
+    (about another time or event) last and marked as such. An update reads as one line, "19 → 29 (updated in
+    later reports)", never as two competing figures."""
+    shown = [c for c in claims if c["disputed"] or c.get("updates") or len(_claim_sources(c)) >= 2]
+    order = sorted(
+        range(len(shown)),
+        key=lambda i: (not shown[i]["disputed"], not shown[i].get("updates"), shown[i].get("scope") == "background",
+                       -len(_claim_sources(shown[i])), i),
+    )
+    lines = []
+    for claim in (shown[i] for i in order):
+        label = _claim_label(claim)
+        if claim.get("scope") == "background":
+            label += f" [background: {claim.get('scope_marker') or 'another time or event'}]"
+        if claim.get("updates") and not claim["disputed"]:
+            values = claim["values"]
+            steps = " → ".join(str(v["text"]) for v in values)
+            lines.append(Line(f"{steps} (updated in later reports) — {_outlets(len(_claim_sources(claim)))}",
+                              _refs(numbers, _claim_sources(claim)), label))
+            continue
+        for value in claim["values"]:
+            who = f", according to {value['attributed_to']}" if value["attributed_to"] else ""
+            disputed = " (disputed)" if claim["disputed"] else ""
+            lines.append(Line(f"{value['text']}{who}{disputed} — {_outlets(len(value['sources']))}",
+                              _refs(numbers, value["sources"]), label))
+    return lines
+
+
 def sections(briefing: dict[str, Any]) -> list[Section]:
     numbers = source_numbers(briefing)
     out: list[Section] = []
-    disputed = [c for c in briefing["claims"] if c["disputed"]]
-    if disputed:
-        lines = []
-        for claim in disputed:
-            subject = f" ({claim['subject']})" if claim.get("subject") else ""
-            for value in claim["values"]:
-                who = value["attributed_to"] or "the outlet itself"
-                lines.append(
-                    Line(
-                        f"{_range_text(value)}, according to {who}",
-                        _refs(numbers, value["sources"]),
-                        f"{claim['measure']}{subject}",
-                    )
-                )
-        out.append(Section("Where sources disagree", lines, "disagree"))
+    disagreements = disagreement_lines(briefing["claims"], numbers)
+    if disagreements:
+        out.append(Section("Where sources disagree", disagreements, "disagree"))
     out.append(
         Section(
             "Summary",
@@ -78,18 +119,7 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
             "summary",
         )
     )
-    facts = []
-    for claim in briefing["claims"]:
-        subject = f" ({claim['subject']})" if claim.get("subject") else ""
-        for value in claim["values"]:
-            who = f", according to {value['attributed_to']}" if value["attributed_to"] else ""
-            facts.append(
-                Line(
-                    f"{value['text']}{who} — {_outlets(len(value['sources']))}",
-                    _refs(numbers, value["sources"]),
-                    f"{claim['measure']}{subject}",
-                )
-            )
+    facts = claim_fact_lines(briefing["claims"], numbers)
     for entity in briefing["entities"]:
         if len(entity["sources"]) < 2 and not entity["aliases"]:
             continue

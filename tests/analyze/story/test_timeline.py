@@ -56,3 +56,102 @@ def test_no_dates_anywhere_gives_no_resolved_weekdays() -> None:
     undated = _article("u", "The Velka dam burst on Saturday.")
     assert reference_dates([undated])["u"].date is None
     assert all(not e.date.startswith("XXXX") for e in build_timeline([undated]))
+
+
+# Issue 12: rules that hold on real news. Every text below is fictional.
+def _parsed_timeline(articles: list[Article]) -> list[dict]:
+    from corroborate.analyze.syntax import parse
+    from corroborate.document import make_doc
+
+    docs = {a.id: make_doc(a) for a in articles}
+    parse(list(docs.values()))
+    return [e.to_dict() for e in build_timeline(articles, docs)]
+
+
+def _dates(timeline: list[dict]) -> set[str]:
+    return {e["date"] for e in timeline}
+
+
+def test_a_past_clause_puts_a_yearless_month_before_the_report() -> None:
+    report = _article("p", "Ravel, hired in April to run the Orlin depot, resigned on Friday.", dt.date(2031, 2, 21))
+    timeline = _parsed_timeline([report])
+    assert "2030-04" in _dates(timeline) and "2031-04" not in _dates(timeline)
+    assert "2031-02-21" in _dates(timeline)
+
+
+def test_a_future_clause_and_a_named_weekday_place_a_yearless_day() -> None:
+    report = _article("f", "The Orlin council will vote on Feb. 3. Its last vote was on Monday, March 1.", dt.date(2027, 2, 20))
+    dates = _dates(_parsed_timeline([report]))
+    assert "2028-02-03" in dates  # future: the next 3 February, not the one just gone
+    assert "2027-03-01" in dates  # 1 March 2027 is a Monday
+
+
+def test_habitual_sentences_and_ranges() -> None:
+    report = _article("h", "Floods usually peak in October. From August to December 2030, twelve homes flooded.",
+                      dt.date(2031, 5, 1))
+    dates = _dates(_parsed_timeline([report]))
+    assert not any(d.endswith("-10") for d in dates)  # "usually peak in October" dates no event
+    assert "2030-08" in dates and "2031-08" not in dates
+
+
+def test_clock_times_take_their_sentence_day_and_never_a_borrowed_date() -> None:
+    dated = _article("a", "The Orlin bridge closed on Saturday.", dt.date(2031, 3, 8))  # a Saturday
+    undated = _article("b", "Crews arrived Friday and left at 6 p.m. A siren sounded at 9 a.m.")
+    timeline = _parsed_timeline([dated, undated])
+    by_expression = {r["expression"]: (e["date"], r) for e in timeline for r in e["resolved"]}
+    assert dt.date.fromisoformat(by_expression["6 p.m."][0]).isoweekday() == 5  # the Friday of its own sentence
+    assert "9 a.m." not in by_expression  # only the borrowed reference could date it
+    assert by_expression["6 p.m."][1]["borrowed"] is True
+    assert by_expression["Saturday"][1]["borrowed"] is False
+
+
+def test_deictic_words_inside_quotes_date_nothing() -> None:
+    report = _article("q", '"We shut the road today," the Orlin mayor said on Tuesday.', dt.date(2031, 3, 13))
+    timeline = _parsed_timeline([report])
+    expressions = {r["expression"] for e in timeline for r in e["resolved"]}
+    assert "today" not in expressions and "Tuesday" in expressions
+
+
+def test_a_report_that_only_gives_its_year_dates_named_months_only() -> None:
+    report = _article("y", "So far, in 2031, 900 permits have been issued. I set out in April. On Tuesday it rained.")
+    ref = reference_dates([report])["y"]
+    assert ref.bound == "year" and not ref.exact
+    timeline = _parsed_timeline([report])
+    assert _dates(timeline) == {"2031-04"}
+
+
+def test_a_file_photo_date_is_only_the_earliest_report_date() -> None:
+    report = Article(
+        id="c", location="c", published=dt.date(2031, 12, 28), published_how="date in a removed line",
+        removed_lines=["Skaters train in Orlin, December 28, 2031. Picture taken December 28, 2031."],
+        text="The team will arrive on Jan. 25. Officials said on Wednesday that talks went well.",
+        sentences=split_sentences("The team will arrive on Jan. 25. Officials said on Wednesday that talks went well."),
+    )
+    assert reference_dates([report])["c"].bound == "after"
+    assert _dates(_parsed_timeline([report])) == {"2032-01-25"}
+
+
+def test_a_caption_dated_report_takes_a_later_date_of_the_story() -> None:
+    caption = Article(id="c", location="c", published=dt.date(2031, 8, 9), published_how="date in a removed line",
+                      text="Orlin's mayor on Sunday blamed the press.", sentences=split_sentences("Orlin's mayor on Sunday blamed the press."))
+    later = _article("l", "The Orlin mayor spoke on Sunday.", dt.date(2031, 8, 11))
+    ref = reference_dates([caption, later])["c"]
+    assert ref.date == dt.date(2031, 8, 11) and ref.borrowed
+    assert "2031-08-10" in _dates(_parsed_timeline([caption, later]))  # Sunday after the Saturday photo
+
+
+def test_background_dates_are_marked_apart_from_the_story() -> None:
+    report = _article("g", "The Orlin dam failed on Saturday. A first crack was found in March 2020.", dt.date(2031, 4, 12))
+    timeline = _parsed_timeline([report])
+    flags = {e["date"]: e["background"] for e in timeline}
+    assert flags["2020-03"] is True and flags["2031-04-12"] is False
+
+
+def test_the_same_event_from_two_outlets_is_one_entry() -> None:
+    one = _article("o1", "Three Orlin miners trapped in the flooded pit were rescued on Saturday.", dt.date(2031, 4, 12))
+    two = _article("o2", "Rescuers freed the three miners trapped in the Orlin pit on Saturday.", dt.date(2031, 4, 12))
+    other = _article("o3", "The Orlin mine owner was fined on Saturday.", dt.date(2031, 4, 12))
+    timeline = _parsed_timeline([one, two, other])
+    saturday = [e for e in timeline if e["date"] == "2031-04-12"]
+    assert any(e["sources"] == ["o1", "o2"] for e in saturday)
+    assert any(e["sources"] == ["o3"] for e in saturday)

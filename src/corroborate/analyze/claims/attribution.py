@@ -10,7 +10,10 @@ This is not the quote finder's attribution (:mod:`corroborate.analyze.quotes.att
 clause framing one quotation for one speech verb and a PolNeAR-style speaker phrase (appositives included); this
 one reads a whole sentence for every candidate speaker with its cue position, since one sentence may give several
 figures from several sources, and knows closed trailing attributions and possessive figures ("the ministry's
-toll"). Both take their verbs from :mod:`corroborate.lang.en` (``speech_verbs.txt``, ``figure_verbs.txt``).
+toll"). :mod:`.syntax_attribution` reads the same from the dependency parse; :func:`.numbers.find_numbers` takes
+this finder's speaker, or the parse's when this one finds none, finds an implausible phrase, or finds only part of
+the parse's phrase ("Jail" of "Jail records"). Both take their verbs from :mod:`corroborate.lang.en`
+(``speech_verbs.txt``, ``figure_verbs.txt``).
 """
 
 from __future__ import annotations

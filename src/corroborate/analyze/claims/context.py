@@ -4,7 +4,7 @@ Reads one sentence and its :class:`~corroborate.analyze.claims.spans.Phrase` lis
 A phrase gets a measure from, in order: its currency; a trigger just before it ("killing 12", "the toll
 rose to 62"); a trigger after its noun phrase ("12 people were killed", "62 dead"); a subject that is a
 measure by itself ("2,000 protesters"); or a coordinated neighbour ("12 soldiers and 30 civilians were
-killed"). A phrase with no measure is not a claim and is dropped by the caller.
+killed"). A phrase with no event measure here takes an open measure from the parse (:mod:`.tree`) in the caller.
 """
 
 from __future__ import annotations
@@ -140,6 +140,8 @@ def _percent_measure(left: str, right: str) -> str | None:
 def read_phrase(s: str, phrase: Phrase, prev_end: int) -> Reading:
     """Measure and subject of one phrase from the text before it (back to ``prev_end``) and after it."""
     left, right = s[prev_end:phrase.start], s[phrase.end:]
+    if phrase.kind == "fraction":  # "a third of the country": a share, read from the parse (numbers)
+        return Reading(None, None, "fraction")
     one = phrase.kind == "exact" and s[phrase.start:phrase.end].lower() == "one"
     if _SUBSET.match(right) or (one and (_ONE_OF.match(s[phrase.start:]) or _NOT_A_COUNT_ONE.search(left))):
         return Reading(None, None, "subset")

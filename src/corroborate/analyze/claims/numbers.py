@@ -1,57 +1,130 @@
 """Numeric claims in news text ("at least 12 people were killed, police said") and their reconciliation.
 
-``find_numbers`` reads an article's text and sentence spans and returns :class:`NumberMention` spans: the
-quantity phrase, its range, what it counts (measure), who is counted (subject) and who the report says gave
-the figure. ``group_claims`` pools mentions from many reports into :class:`ClaimGroup` records and marks a
-group ``disputed`` when its figures cannot all be true at once.
+Contract. :func:`find_numbers` reads a report's text, its sentence spans and, when given, its parsed spaCy
+``Doc`` (UD POS and dependencies; without one the text is tokenized and parsed here) and returns
+:class:`NumberMention` records: every quantity phrase that is not a date, time, age, year, ordinal, phone
+number or label (the masks of :mod:`.spans`), with its range, unit, what it counts (``measure``), a short
+readable ``subject``, its ``scope`` ("story" or "background", :mod:`.scope`), who the report says gave it
+(``attributed_to``) and its clause's content words. :func:`group_claims` reads ``(source id, NumberMention)``
+pairs (and, optionally, each source's publication date) and returns :class:`ClaimGroup` records. Writes nothing
+on its inputs.
 
-Conventions (documented here because every range below depends on them):
+Measures. The event measures of the lexicon (:mod:`corroborate.lang.en.measures`: killed, wounded, arrested,
+displaced, ...; turnout and vote share for percentages) keep their canonical names. Every other number takes an
+open measure from the dependency parse (:mod:`.tree`): the counted noun as written ("lanes", "tests", "miles",
+"percent"), or the governing verb when there is no noun; its subject is the noun with its modifiers, the "of"
+noun and the predicate ("boarding lanes", "employees fired", "percent of wins affirmed"). A sum of money has
+measure "money", its currency as ``unit`` and as subject what the money is ("jail bond", "price", "penalties",
+"valued"), so two different sums never meet in one group.
+
+Range conventions (every range below depends on them):
 
 * Exact figures: "62", "sixty-two", "1,200", "1 200", "1.2 million", "a dozen", "three dozen" -> (N, N).
 * "more than / over / upwards of / at least / in excess of N" -> (N, None). "More than N" keeps N (not
   N+1): news figures are rounded, and an inclusive bound means "more than 60" never conflicts with 60.
-* "up to / at most / as many as / fewer than / less than / under N" -> (0, N), N inclusive for the same
-  reason.
-* "about / around / some / roughly / approximately / an estimated / N or so" -> N +/- t, and
-  "nearly / almost / close to / just under N" -> (N - t, N), "just over N" -> (N, N + t), where
-  t = max(10% of N, 2) (``APPROX_REL``, ``APPROX_MIN_ABS`` in ``claims.spans``).
-* "between N and M", "N to M", "N-M", "N or M" -> (N, M). "rose from 12 to 62" is not a range: 12 is an
-  earlier figure and is not reported.
+* "up to / at most / as many as / fewer than / less than / under N" -> (0, N), N inclusive.
+* "about / around / some / roughly / approximately / an estimated / N or so", "nearly / almost / close to /
+  just under N" and "just over N" -> (N, N) with ``approx`` True: the value the report gives, as a reader
+  records it. The tolerance t = max(10% of N, 2) (``APPROX_REL``, ``APPROX_MIN_ABS``, ``tolerance`` in
+  ``claims.spans``) applies only where compatibility is decided: an approximate N stands for N +/- t when
+  values are grouped by equal range and when a dispute is checked ("about 60" and 64 agree).
+* "between N and M", "N to M", "N-M", "N or M" -> (N, M). "rose from 12 to 62": 12 is an earlier figure, dropped.
 * Vague plurals take their literal lower bound with an open top: dozens (24, None), scores (40, None),
-  hundreds (200, None), thousands (2,000, None), tens of thousands (20,000, None), hundreds of thousands
-  (200,000, None), millions (2,000,000, None); "several/a few <unit>" -> (2 unit, 10 unit). ACLED codes
-  "dozens" as 12 when it needs one point figure; we need a range, and 12 would let "dozens" agree with 12.
-* Not claims: years, dates, times, ages ("aged 34", "34-year-old", "Name, 34,"), ordinals, phone and street
-  numbers, labels ("Vote 1", "Page 2 of 3"), compound adjectives ("45-minute"), "a"/"an" as "one",
-  percentages other than turnout and vote share, and any number with no recognised measure.
-* Attribution: "according to X", "X said/told/reported/claimed/estimated/put the toll at", ", X said" and
-  ", said X". ``attributed_to`` is None when the outlet states the figure in its own voice. A closed
-  trailing attribution (", X said, and ...") covers only the figures before it; an appositive gives way to
-  the name it describes ("Gen. X, commander of the guard, said" -> "Gen. X").
-* Grouping: same measure and the same canonical subject. Generic subjects ("people", "others", "victims",
-  and for arrests "suspects" and "men") count as no subject; a singular joins its plural ("protester"). A
-  specific subject ("civilians") is never merged with a generic one, because a part need not equal the
-  whole, so "30 civilians" and "62 people" are not in conflict. Money groups by currency.
+  hundreds (200, None), thousands (2,000, None), tens of thousands (20,000, None), millions (2,000,000, None);
+  "several/a few <unit>" -> (2 unit, 10 unit).
+
+Grouping. Mentions join one claim when their key agrees: the event measure and canonical subject (generic
+subjects such as "people" count as none), or for open measures the stemmed counted noun (with the predicate when
+the noun is generic: "people", "percent", "times"), the unit and the scope (background figures by their time
+marker). Inside a key, open-measure mentions join when they give the same range (an approximate figure: within its
+tolerance), or when they are said of the same thing: the same ``frame`` (stemmed modifiers, "of" noun,
+predicate, rate) and clauses sharing enough content words (:data:`GROUP_SIMILARITY`), or nearly the same
+number-masked clause with no clashing predicate or rate ("rockets fired" never joins "rockets hit"). A rate
+("30 miles a day", "$15 an hour") is its own measure; "for 30 minutes" after a sum is the duration of a price,
+not what is priced. A fraction before "of"/"the" ("a third of the country", "half the town") is a "share" of
+that noun (unit "fraction", 0.33 / 0.5 / 0.67 ...). Equal ranges (and equal ``approx``) make one value
+carrying every source.
+
+Speakers. An attribution is kept only as a name or a role noun phrase ("police", "the company", "the CDC"),
+grown to the whole PER/ORG entity it cuts into; a phrase without a noun ("you personally") or a bare
+abbreviation ("Mo.") gives None.
+
+Disputes (precision first). A group is ``disputed`` only when two values from DIFFERENT outlets (no outlet gives
+both) cannot both be true (their ranges share no point), of the same scope, with a subject, and, for open
+measures, clauses similar enough (:data:`DISPUTE_SIMILARITY`). Values of one outlet never dispute each other. When
+the measure is cumulative (killed, wounded, arrested, cases, ...) and the later report (``published``) gives the
+larger count, or a clause marks a running tally ("so far", "as of", "to date"), the difference is an update
+(``ClaimGroup.updates``), not a dispute.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from corroborate.analyze.claims.attribution import find_speakers, speaker_for
 from corroborate.analyze.claims.context import read_sentence
 from corroborate.analyze.claims.lexicon import MEASURE_GENERIC_SUBJECTS, subject_group
-from corroborate.analyze.claims.spans import find_phrases
+from corroborate.analyze.claims.scope import has_time_words, other_event_marker, scope_of
+from corroborate.analyze.claims.spans import find_phrases, tolerance
+from corroborate.analyze.claims.syntax_attribution import speaker_span
+from corroborate.analyze.claims.tree import TreeReading, clause_tokens, phrase_tokens, read_tree, stem
+from corroborate.lang.en.measures import MONEY_NOUNS, PRICE_VERBS, TIME_UNITS
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 __all__ = ["ClaimGroup", "ClaimValue", "NumberMention", "canonical_subject", "find_numbers", "group_claims"]
+
+# Content-word overlap (|A & B| / min(|A|, |B|)) of two number-masked clauses.
+GROUP_SIMILARITY = 0.34  # open-measure mentions with different values join one claim at or above this
+DISPUTE_SIMILARITY = 0.4  # ... and may dispute only at or above this Jaccard overlap of their clauses
+EVENT_DISPUTE_SIMILARITY = 0.0  # event measures (the story's own toll): the key suffices
+# Measures that only grow as a story unfolds: a later, larger count is an update.
+CUMULATIVE = frozenset({"killed", "wounded", "casualties", "arrested", "displaced", "cases", "hospitalised",
+                        "missing", "rescued", "affected", "destroyed", "damaged", "abducted", "violations"})
+# Counted nouns too generic to name a claim alone: the predicate joins them in the key.
+GENERIC_NOUNS = frozenset({"people", "persons", "others", "percent", "times", "ones", "individuals", "more",
+                           "those", "them", "each", "all", "some", "many", "most", "half", "part", "number",
+                           "total", "lot", "kinds", "types", "ways",
+                           # units of time and measure: "25 years", "12 days", "30 miles" name no claim alone
+                           "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
+                           "minutes", "minute", "seconds", "decades", "miles", "mile", "km", "kilometres",
+                           "kilometers", "metres", "meters", "feet", "foot", "inches", "pounds", "kg", "tons",
+                           "tonnes", "degrees", "points", "per", "cent"})
+# Words before a counted noun that make the figure a part of a larger count ("the first two groups",
+# "including five children", "another 30"): a part never disputes a whole.
+_PART_WORDS = frozenset({"first", "last", "top", "other", "another", "additional", "remaining", "further",
+                         "more", "including", "among", "besides", "extra", "new", "latest", "final"})
+_RUNNING = re.compile(r"\b(?:so\s+far|as\s+of|to\s+date|this\s+year|thus\s+far|up\s+to\s+now|until\s+now)\b", re.I)
+_ONE_WORDS = frozenset({"one", "a", "an", "single"})
+_STOP_EXTRA = frozenset({"said", "says", "say", "told", "according", "reported", "also", "would", "could",
+                         "percent", "million", "billion", "thousand", "hundred"})
 
 
 @dataclass(frozen=True)
 class NumberMention:
-    """One numeric claim: a quantity phrase span on the article text with its range and reading."""
+    """One number mention: a quantity phrase span on the article text with its range and reading.
+
+    ``scope``: "story" or "background" (``scope_marker``: the time expression that makes it background);
+    ``unit``: a currency code for money, else the counted unit noun when the measure is open; ``key``: the group
+    key (see the module docstring); ``clause``: content words of its number-masked clause; ``open_measure``:
+    True when the measure comes from the parse, not the event lexicon; ``running``: its clause marks a running
+    tally ("so far", "as of"); ``partial``: a part of a larger count ("including five children", "the first
+    two groups"); ``places``: the place names (LOC entities) of its clause, lowercased; ``predicate``: the verb or
+    noun the parse says governs it, as written ("injured", "dead"); ``approx``: the report gives the figure as
+    approximate ("about 60", "nearly 200": low = high = N, see the module docstring); ``frame``: the stemmed
+    modifiers, "of" noun, predicate and rate unit of an open-measure figure, which must agree for two different
+    values of one counted noun to be one claim ("boarding lanes" vs "lanes closed").
+    """
 
     start: int
     end: int
@@ -63,6 +136,18 @@ class NumberMention:
     attributed_to: str | None
     attribution_span: tuple[int, int] | None
     sentence: tuple[int, int]
+    unit: str | None = None
+    scope: str = "story"
+    scope_marker: str | None = None
+    key: tuple[str, ...] = ()
+    clause: frozenset[str] = frozenset()
+    open_measure: bool = False
+    running: bool = False
+    partial: bool = False
+    places: frozenset[str] = frozenset()
+    predicate: str | None = None
+    approx: bool = False
+    frame: tuple[str, ...] = ()
 
 
 def _check_spans(text: str, sentences: Sequence[tuple[int, int]]) -> None:
@@ -71,32 +156,298 @@ def _check_spans(text: str, sentences: Sequence[tuple[int, int]]) -> None:
             raise ValueError(f"sentence span ({start}, {end}) is outside a text of length {len(text)}")
 
 
-def find_numbers(text: str, sentences: Sequence[tuple[int, int]]) -> list[NumberMention]:
-    """Numeric claims of ``text``, sorted by position. Reads ``sentences`` (spans); an empty list means the
-    whole text is one sentence. Numbers with no recognised measure are not returned."""
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _STOP_EXTRA
+
+
+def parsed_doc(text: str, sentences: Sequence[tuple[int, int]]) -> Doc | None:
+    """``text`` tokenized and parsed with the project's model, sentences as given (for callers without a Doc)."""
+    from corroborate.analyze.syntax import parse
+
+    doc = _blank().make_doc(text)
+    starts = {s for s, _ in sentences}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    try:
+        parse([doc])
+    except (OSError, ValueError):  # no model shipped: read without trees
+        return None
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _blank() -> Language:
+    import spacy
+
+    return spacy.blank("en")
+
+
+def _clause_words(doc: Doc, anchor: int, own: set[int]) -> tuple[frozenset[str], list[int], str]:
+    clause = clause_tokens(doc, anchor)
+    stops = _stop_words()
+    words = frozenset(
+        stem(t.lower_) for t in clause
+        if t.i not in own and t.is_alpha and not t.like_num and t.lower_ not in stops
+    )
+    return words, [t.i for t in clause], " ".join(t.text for t in sorted(clause, key=lambda t: t.i))
+
+
+_FUNCTION_WORDS = frozenset({"has", "have", "had", "is", "was", "were", "are", "be", "it", "this", "that",
+                             "which", "who", "there", "then", "also"})
+
+
+def _plausible_speaker(phrase: str) -> bool:
+    """A speaker phrase, not a function word or a clause ("has", "didn't put false meaning into the words")."""
+    words = phrase.split()
+    if not words or len(words) > 8 or "n't" in phrase or "n’t" in phrase:
+        return False
+    if len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
+        return False
+    if any(re.match(r"(?:it|that|there|we|they|you|i|he|she|what|who)['’]", w, re.IGNORECASE) for w in words):
+        return False  # "it's a stretch to", "we've": a clause, not a speaker
+    return not (len(words) > 5 and words[0][0].islower() and words[0].lower() not in ("the", "a", "an"))
+
+
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # "Mo.", "Maj.", "Gen.": a state or a title, not a speaker
+
+
+def _speaker_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A speaker span as a name or a role noun phrase: grown to the whole entity it cuts into ("Prevention" ->
+    "Centers for Disease Control and Prevention"); None when it holds no noun or name ("you personally") or is a
+    bare abbreviation ("Mo.")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for e in doc.spans["entities"] if "entities" in doc.spans else ():
+        if e.start_char < end and start < e.end_char and (e.start_char < start or end < e.end_char) \
+                and e.label_ in ("PER", "ORG"):
+            start, end = min(start, e.start_char), max(end, e.end_char)
+    content = [t for t in span if t.pos_ in ("PROPN", "NOUN")]
+    if not content:
+        return None
+    if len(span) <= 2 and _ABBREVIATION.match(span.text.replace(" ", "")):
+        return None
+    return start, end
+
+
+def _sentence_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _sentence_scope(tokens: list[Token], story_year: int | None, text: str,
+                    previous: tuple[int, str | None]) -> str | None:
+    """The background marker of a whole sentence: its own (when it does not name the story's year), else the
+    marker of the sentence just before it in the same paragraph when it has no time words of its own."""
+    if not tokens:
+        return None
+    names_story_year = story_year is not None and any(t.text == str(story_year) for t in tokens)
+    if not names_story_year:
+        scope, marker = scope_of(tokens, story_year, years_only=True)
+        if scope == "background":
+            return marker
+        other = other_event_marker(tokens)
+        if other is not None:
+            return other
+    prev_end, prev_marker = previous
+    if prev_marker is not None and not has_time_words(tokens) and "\n" not in text[prev_end:tokens[0].idx]:
+        return prev_marker
+    return None
+
+
+def _is_part(doc: Doc, anchor: int, span: object, s: str, local_start: int) -> bool:
+    """A part of a larger count: a part word just before the number or modifying it ("including five",
+    "the first two groups", "another 30")."""
+    before = s[:local_start].split()[-2:]
+    if any(w.lower().strip(",(") in _PART_WORDS for w in before):
+        return True
+    token = doc[anchor]
+    noun = token.head if token.dep_ in ("nummod", "compound") else token
+    return any(c.lower_ in _PART_WORDS for c in noun.lefts) or any(
+        c.dep_ == "case" and c.lower_ in ("including", "among") for c in noun.children
+    )
+
+
+def _places(doc: Doc, tokens: list[int]) -> frozenset[str]:
+    """Lowercased LOC entity mentions whose first token lies in the clause ``tokens``."""
+    if "entities" not in doc.spans:
+        return frozenset()
+    inside = set(tokens)
+    return frozenset(e.text.lower() for e in doc.spans["entities"] if e.label_ == "LOC" and e.start in inside)
+
+
+def _open_reading(tree: TreeReading, doc: Doc) -> tuple[str, str | None, tuple[str, ...]] | None:
+    """(measure, subject, key) of an open-measure number from its parse reading; None when it says nothing."""
+    if tree.noun is not None:
+        noun = tree.noun
+        parts = [*tree.modifiers, noun]
+        if tree.of_noun:
+            parts += ["of", tree.of_noun]
+        if tree.verb:
+            parts.append(tree.verb)
+        key_noun = stem(noun)
+        extra = stem(tree.of_noun or tree.verb or "") if noun in GENERIC_NOUNS else ""
+        if noun in GENERIC_NOUNS and not extra:
+            return noun, " ".join(parts), ()
+        return noun, " ".join(parts), ("open", key_noun, extra)
+    if tree.verb:
+        return tree.verb, tree.verb, ("open", "", stem(tree.verb))
+    return None
+
+
+def _money_reading(tree: TreeReading | None, currency: str) -> tuple[str | None, tuple[str, ...]]:
+    """(subject, key) of a sum: the money noun it belongs to ("jail bond"), a thing's price ("price of
+    glasses", "sells for $130" -> "price"), else the verb it is the object of ("paying", "valued")."""
+    if tree is None:
+        return None, ()
+    if tree.owner and "+" in tree.owner:  # a total of listed items ("fees, deposition and court costs")
+        items = tree.owner.split("+")
+        subject = " ".join(tree.modifiers) + (" " if tree.modifiers else "") + ", ".join(items)
+        return subject, ("money", currency, "+".join(stem(i) for i in items))
+    if tree.owner and tree.owner in MONEY_NOUNS:
+        subject = " ".join([*tree.modifiers, tree.owner])
+        owner = "price" if tree.owner in ("cost", "costs", "prices") else tree.owner
+        return subject, ("money", currency, stem(owner))
+    if tree.owner and tree.owner in TIME_UNITS:  # "$100 for 30 minutes": a duration of the price, not its object
+        return "price", ("money", currency, "price")
+    if tree.owner:
+        return "price of " + " ".join([*tree.modifiers, tree.owner]), ("money", currency, "price")
+    if tree.verb and tree.verb in PRICE_VERBS:
+        return f"price ({tree.verb})", ("money", currency, "price")
+    if tree.verb:
+        return tree.verb, ("money", currency, "v:" + stem(tree.verb))
+    return None, ()
+
+
+_RATE = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?(?:a|an|per|each|every)\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _rate_unit(rest: str) -> str | None:
+    """The time unit of a rate right after a figure ("30 miles a day", "$15 an hour" -> "day", "hour")."""
+    m = _RATE.match(rest)
+    if m is None or m.group(1).lower() not in TIME_UNITS:
+        return None
+    return m.group(1).lower()
+
+
+def _frame(tree: TreeReading | None, rate: str | None) -> tuple[str, ...]:
+    """What an open-measure figure is said of besides its noun: stemmed modifiers, "of" noun, predicate, rate."""
+    if tree is None:
+        return (f"/{rate}",) if rate else ()
+    words = [stem(w) for w in tree.modifiers]
+    words += [f"of:{stem(tree.of_noun)}"] if tree.of_noun else []
+    words += [f"v:{stem(tree.verb)}"] if tree.verb else []
+    words += [f"/{rate}"] if rate else []
+    return tuple(sorted(words))
+
+
+def find_numbers(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    doc: Doc | None = None,
+    story_year: int | None = None,
+) -> list[NumberMention]:
+    """Number mentions of ``text``, sorted by position. Reads ``sentences`` (spans; an empty list means the whole
+    text is one sentence) and the parsed ``doc`` of the same text (parsed here when None). ``story_year`` is the
+    year the story happens in (None: unknown), which tells background years from the story's own."""
     _check_spans(text, sentences)
     spans = list(sentences) or ([(0, len(text))] if text else [])
+    if doc is None and text.strip():
+        doc = parsed_doc(text, spans)
+    parsed = doc is not None and doc.has_annotation("DEP")
     mentions: list[NumberMention] = []
+    previous: tuple[int, str | None] = (-1, None)  # (end of the last sentence, its background marker)
     for s_start, s_end in spans:
         s = text[s_start:s_end]
+        sent_tokens = _sentence_tokens(doc, s_start, s_end) if parsed and doc is not None else []
+        sent_scope = _sentence_scope(sent_tokens, story_year, text, previous)
+        previous = (s_end, sent_scope)
         phrases = find_phrases(s)
         readings = read_sentence(s, phrases)
         speakers = find_speakers(s)
         for p, r in zip(phrases, readings, strict=True):
-            if r.measure is None or p.superseded:
+            if p.superseded or r.via == "subset":
                 continue
+            a, b = s_start + p.start, s_start + p.end
+            tree = read_tree(doc, a, b, money=bool(p.currency)) if parsed and doc is not None else None
+            measure, subject, unit = r.measure, r.subject, None
+            key: tuple[str, ...] = ()
+            open_measure = False
+            rate = _rate_unit(s[p.end:])
+            if p.kind == "fraction":  # "a third of the country": the share of what follows "of"
+                whole = (tree.of_noun or tree.noun) if tree is not None else None
+                if whole is None and doc is not None:  # "half the town": the noun right after
+                    after = [t for t in doc if b <= t.idx < s_end][:4]
+                    whole = next((t.lower_ for t in after if t.pos_ in ("NOUN", "PROPN")), None)
+                if whole is None:
+                    continue
+                measure, subject, unit, open_measure = "share", f"share of {whole}", "fraction", True
+                key = ("open", "fraction", stem(whole))
+            elif p.currency:
+                measure, unit = "money", p.currency
+                subject, key = _money_reading(tree, p.currency)
+                if rate and key:  # "$15 an hour": a rate is its own claim
+                    key, subject = (*key[:-1], f"{key[-1]}/{rate}"), f"{subject or 'amount'} per {rate}"
+            elif measure is not None:
+                key = ("event", measure, canonical_subject(subject, measure) or "")
+            else:
+                word = s[p.start:p.end].lower().split()
+                if tree is None or (len(word) == 1 and word[0] in _ONE_WORDS):
+                    continue
+                reading = _open_reading(tree, doc) if doc is not None else None
+                if reading is None:
+                    continue
+                if p.year_like and not tree.plural:  # "2015 bonus" is a year; "2000 people" a count
+                    continue
+                measure, subject, key = reading
+                unit, open_measure = tree.noun, True
+                if rate:  # "30 miles a day": a rate is its own measure
+                    measure, subject = f"{measure} per {rate}", f"{subject} per {rate}"
+                    key = (key[0], f"{key[1]}/{rate}", *key[2:]) if key else ()
+            if measure is None:
+                continue
+            scope, marker, clause, running = "story", None, frozenset[str](), False
+            partial, places = False, frozenset[str]()
+            attributed: tuple[int, int] | None = None
+            if parsed and doc is not None:
+                span = phrase_tokens(doc, a, b)
+                own = {t.i for t in span} if span is not None else set()
+                anchor = tree.anchor if tree is not None else (min(own) if own else None)
+                if anchor is not None:
+                    clause, tokens, clause_text = _clause_words(doc, anchor, own)
+                    scope, marker = scope_of([doc[i] for i in tokens], story_year, sorted(own))
+                    if scope == "story" and sent_scope is not None:
+                        scope, marker = "background", sent_scope
+                    running = bool(_RUNNING.search(clause_text))
+                    partial = _is_part(doc, anchor, span, s, p.start) or r.via == "shared-left" and bool(
+                        re.search(r"\b(?:including|among)\b[^,;]*$", s[:p.start]))
+                    places = _places(doc, tokens)
             sp = speaker_for(s, speakers, p.start, p.end)
+            if sp is not None and _plausible_speaker(s[sp.start:sp.end]) and not (
+                sp.start < p.end and p.start < sp.end
+            ):
+                attributed = (s_start + sp.start, s_start + sp.end)
+            if parsed and doc is not None:
+                found = speaker_span(doc, a, b)
+                if found is not None and _plausible_speaker(found.text) and (
+                    attributed is None
+                    or (found.start_char <= attributed[0] and attributed[1] <= found.end_char)
+                ) and not (found.start_char < b and a < found.end_char):
+                    # the parse's whole phrase ("Jail records" over "Jail") or the parse alone, never the figure
+                    attributed = (found.start_char, found.end_char)
+                if attributed is not None:
+                    attributed = _speaker_phrase(doc, *attributed)
             mentions.append(NumberMention(
-                start=s_start + p.start,
-                end=s_start + p.end,
-                text=s[p.start:p.end],
-                low=p.low,
-                high=p.high,
-                measure=r.measure,
-                subject=r.subject,
-                attributed_to=s[sp.start:sp.end] if sp else None,
-                attribution_span=(s_start + sp.start, s_start + sp.end) if sp else None,
-                sentence=(s_start, s_end),
+                start=a, end=b, text=s[p.start:p.end], low=p.low, high=p.high, measure=measure, subject=subject,
+                attributed_to=text[attributed[0]:attributed[1]] if attributed else None,
+                attribution_span=attributed, sentence=(s_start, s_end), unit=unit, scope=scope,
+                scope_marker=marker, key=key, clause=clause, open_measure=open_measure, running=running,
+                partial=partial, places=places,
+                predicate=(tree.verb or tree.noun) if tree is not None else None, approx=p.approx,
+                frame=(key[1:] if p.kind == "fraction" else _frame(tree, rate)) if open_measure else (),
             ))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
@@ -120,7 +471,8 @@ class ClaimValue:
     """One figure for a claim and every report carrying it.
 
     ``attributed_to`` is the most common non-None attribution among its mentions (ties: alphabetical), None
-    when every report states it in its own voice; ``mentions`` keep each report's own attribution.
+    when every report states it in its own voice; ``mentions`` keep each report's own attribution; ``approx``:
+    the figure is given as approximate ("about 60"; see the module docstring).
     """
 
     text: str
@@ -129,23 +481,51 @@ class ClaimValue:
     attributed_to: str | None
     sources: list[str]
     mentions: list[tuple[str, NumberMention]] = field(default_factory=list)
+    approx: bool = False
 
 
 @dataclass
 class ClaimGroup:
-    """All figures reports give for one measure and subject; ``disputed`` if they cannot all be true."""
+    """All figures reports give for one claim; ``disputed`` if values of different outlets cannot all be true,
+    ``updates`` if they differ only as a running count grows (a later report's larger count)."""
 
     measure: str
     subject: str | None
     disputed: bool
     values: list[ClaimValue]
+    scope: str = "story"
+    scope_marker: str | None = None
+    unit: str | None = None
+    updates: bool = False
 
 
 _Range = tuple[float | None, float | None]
+_ValueKey = tuple[float | None, float | None, bool]
 
 
 def _range_key(m: NumberMention) -> _Range:
     return (None if m.low is None else round(m.low, 6), None if m.high is None else round(m.high, 6))
+
+
+def _value_key(m: NumberMention) -> _ValueKey:
+    """One value of a claim: its range and whether it is approximate ("about 60" and "60" are two values)."""
+    return (*_range_key(m), m.approx)
+
+
+def _widened(low: float | None, high: float | None, approx: bool) -> _Range:
+    """The range an approximate figure stands for where compatibility is decided: N +/- tolerance(N)."""
+    if not approx or low is None or high is None:
+        return (low, high)
+    return (max(0.0, low - tolerance(low)), high + tolerance(high))
+
+
+def _same_range(a: NumberMention, b: NumberMention) -> bool:
+    """Equal ranges; with an approximate figure, ranges within its tolerance ("about 60" and 62)."""
+    if not (a.approx or b.approx):
+        return _range_key(a) == _range_key(b)
+    if None in (a.low, a.high, b.low, b.high):
+        return False
+    return not ranges_conflict([_widened(a.low, a.high, a.approx), _widened(b.low, b.high, b.approx)])
 
 
 def _value(mentions: list[tuple[str, NumberMention]]) -> ClaimValue:
@@ -154,7 +534,8 @@ def _value(mentions: list[tuple[str, NumberMention]]) -> ClaimValue:
     attributions = Counter(m.attributed_to for _, m in mentions if m.attributed_to)
     attributed = min(attributions, key=lambda a: (-attributions[a], a)) if attributions else None
     first = mentions[0][1]
-    return ClaimValue(text, first.low, first.high, attributed, sorted({src for src, _ in mentions}), mentions)
+    return ClaimValue(text, first.low, first.high, attributed, sorted({src for src, _ in mentions}), mentions,
+                      approx=first.approx)
 
 
 def ranges_conflict(values: Sequence[tuple[float | None, float | None]]) -> bool:
@@ -164,23 +545,180 @@ def ranges_conflict(values: Sequence[tuple[float | None, float | None]]) -> bool
     return bool(values) and max(lows) > min(highs) + 1e-9
 
 
-def group_claims(items: Sequence[tuple[str, NumberMention]]) -> list[ClaimGroup]:
-    """Pool ``(source_id, mention)`` pairs into claim groups: same measure and canonical subject.
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap of two clauses' content words: |A & B| / min(|A|, |B|) (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
-    Values with the same range merge ("62" and "sixty-two"). Groups are ordered by how many reports carry
-    them, then measure and subject; values by range.
+
+def _rounded(v: ClaimValue) -> tuple[float | None, float | None]:
+    """A value's range for dispute checks: an approximate figure stands for N +/- its tolerance; an exact round
+    figure (two or more trailing zeros: "70,000", "300") for anything that rounds to it (+/- half its last
+    unit), as news figures are rounded."""
+    if v.approx:
+        return _widened(v.low, v.high, True)
+    if v.low is None or v.high is None or v.low != v.high or v.low <= 0 or v.low != int(v.low):
+        return (v.low, v.high)
+    n, unit = int(v.low), 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    if unit < 100:
+        return (v.low, v.high)
+    return (v.low - unit / 2, v.high + unit / 2)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|A & B| / |A | B| of two clauses' content words (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _frames_clash(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two frames that say different things of one noun: different predicates ("rockets fired" / "rockets
+    hit") or different rates."""
+    for mark in ("v:", "/"):
+        xs, ys = {w for w in a if w.startswith(mark)}, {w for w in b if w.startswith(mark)}
+        if (xs or ys) and xs != ys and not (mark == "v:" and not (xs and ys)):
+            return True
+    return False
+
+
+def _clusters(members: list[tuple[str, NumberMention]]) -> list[list[tuple[str, NumberMention]]]:
+    """Event measures: one claim per key. Open measures and money: same range or similar clauses."""
+    if members and not members[0][1].open_measure and members[0][1].measure != "money":
+        return [members]
+    union = _Union(len(members))
+    for i in range(len(members)):
+        for j in range(i + 1, len(members)):
+            (si, mi), (sj, mj) = members[i], members[j]
+            sim = similarity(mi.clause, mj.clause)
+            same_key = mi.key == mj.key
+            same_range = _same_range(mi, mj)
+            # a distinctive figure (not a small round count) repeated by another outlet is the same claim
+            distinctive = si != sj and (mi.low or 0) >= 10 and not (mi.low or 0) % 1 == 0.5
+            # different values: one claim only when said of the same thing (the same frame of modifiers,
+            # predicate and rate for an open measure) or in nearly the same clause
+            open_pair = mi.open_measure and mj.open_measure
+            same_frame = mi.frame == mj.frame or not open_pair
+            clash = open_pair and _frames_clash(mi.frame, mj.frame)
+            if (same_range and (same_key or distinctive or sim >= 0.2)) \
+                    or (same_key and same_frame and sim >= GROUP_SIMILARITY) or (sim >= 0.6 and not clash):
+                union.join(i, j)
+    out: dict[int, list[tuple[str, NumberMention]]] = {}
+    for i, item in enumerate(members):
+        out.setdefault(union.find(i), []).append(item)
+    return [out[k] for k in sorted(out)]
+
+
+def _is_update(a: ClaimValue, b: ClaimValue, measure: str, published: Mapping[str, dt.date | None]) -> bool:
+    """b differs from a as a running count grows: a later report's larger count, or a running-tally clause."""
+    if measure not in CUMULATIVE:
+        return False
+    if any(m.running for _, m in a.mentions + b.mentions):
+        return True
+    small, large = (a, b) if (a.low or 0) <= (b.low or 0) else (b, a)
+    small_dates = [d for d in (published.get(s) for s in small.sources) if d is not None]
+    large_dates = [d for d in (published.get(s) for s in large.sources) if d is not None]
+    if len(small_dates) < len(small.sources) or len(large_dates) < len(large.sources):
+        return False  # a date unknown: no update can be told
+    return max(small_dates) < min(large_dates)
+
+
+def _disputes(group: list[ClaimValue], measure: str, open_measure: bool, has_subject: bool,
+              published: Mapping[str, dt.date | None]) -> tuple[bool, bool]:
+    """(disputed, updates) of one claim's values (see the module docstring)."""
+    disputed = updates = False
+    if open_measure and not has_subject:
+        return False, False
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if not (set(a.sources) - set(b.sources)) or not (set(b.sources) - set(a.sources)):
+                continue  # one outlet's own values never dispute each other
+            if not ranges_conflict([_rounded(a), _rounded(b)]):
+                continue
+            pairs = [(ma, mb) for sa, ma in a.mentions for sb, mb in b.mentions
+                     if sa != sb and not ma.partial and not mb.partial
+                     and (ma.scope, ma.scope_marker) == (mb.scope, mb.scope_marker)
+                     and not (ma.places and mb.places and not ma.places & mb.places)]
+            if not pairs:
+                continue
+            strict = open_measure or measure == "money"
+            best = max((jaccard if strict else similarity)(ma.clause, mb.clause) for ma, mb in pairs)
+            shared = max(len(ma.clause & mb.clause) for ma, mb in pairs)
+            if best < (DISPUTE_SIMILARITY if strict else EVENT_DISPUTE_SIMILARITY) or (strict and shared < 2):
+                continue
+            if _is_update(a, b, measure, published):
+                updates = True
+            else:
+                disputed = True
+    return disputed, updates
+
+
+def group_claims(
+    items: Sequence[tuple[str, NumberMention]], published: Mapping[str, dt.date | None] | None = None
+) -> list[ClaimGroup]:
+    """Pool ``(source_id, mention)`` pairs into claim groups (see the module docstring).
+
+    ``published`` maps a source to its publication date (missing: unknown). Groups are ordered by how many
+    reports carry them, then measure and subject; values by range.
     """
-    by_group: dict[tuple[str, str | None], dict[_Range, list[tuple[str, NumberMention]]]] = {}
+    dates: Mapping[str, dt.date | None] = published or {}
+    by_key: dict[tuple[str, ...], list[tuple[str, NumberMention]]] = {}
     for source, mention in sorted(items, key=lambda it: (it[0], it[1].start, it[1].end)):
-        key = (mention.measure, canonical_subject(mention.subject, mention.measure))
-        by_group.setdefault(key, {}).setdefault(_range_key(mention), []).append((source, mention))
+        key = mention.key or ("event", mention.measure, canonical_subject(mention.subject, mention.measure) or "")
+        if key[0] == "open" and key[1]:
+            key = key[:2]  # the counted noun; its predicate decides inside the bucket (_clusters)
+        if key[0] == "event" and mention.scope == "background":
+            key = (*key, "background", mention.scope_marker or "")  # another year's toll is another claim
+        if not mention.key and mention.open_measure:
+            key = (*key, "#", mention.subject or "", str(mention.start))  # no usable key: a claim of its own
+        by_key.setdefault(key, []).append((source, mention))
     groups = []
-    for (measure, subject), values in by_group.items():
-        claim_values = sorted(
-            (_value(ms) for ms in values.values()),
-            key=lambda v: (v.low if v.low is not None else 0.0, v.high if v.high is not None else math.inf),
-        )
-        disputed = ranges_conflict([(v.low, v.high) for v in claim_values])
-        groups.append(ClaimGroup(measure, subject, disputed, claim_values))
+    for key in sorted(by_key):
+        for members in _clusters(by_key[key]):
+            values: dict[_ValueKey, list[tuple[str, NumberMention]]] = {}
+            for item in members:
+                values.setdefault(_value_key(item[1]), []).append(item)
+            claim_values = sorted(
+                (_value(ms) for ms in values.values()),
+                key=lambda v: (v.low if v.low is not None else 0.0, v.high if v.high is not None else math.inf,
+                               v.approx),
+            )
+            first = members[0][1]
+            weight = {id(m): len(v.sources) for v in claim_values for _, m in v.mentions}
+            subjects: Counter[str] = Counter()
+            for _, m in members:
+                if m.subject:
+                    subjects[m.subject] += weight[id(m)]
+            subject = min(subjects, key=lambda s: (-subjects[s], len(s), s)) if subjects else None
+            if not first.open_measure and first.measure != "money":
+                subject = canonical_subject(first.subject, first.measure) if first.subject else None
+                named = [canonical_subject(m.subject, m.measure) for _, m in members]
+                subject = next((n for n in named if n), subject)
+            measures = Counter(m.measure for _, m in members)
+            measure = min(measures, key=lambda s: (-measures[s], not s.endswith("s"), s))
+            disputed, updates = _disputes(claim_values, measure, first.open_measure, subject is not None, dates)
+            story = [m for _, m in members if m.scope == "story"]
+            scope, marker = ("story", None) if story else ("background", first.scope_marker)
+            groups.append(ClaimGroup(measure, subject, disputed, claim_values, scope, marker,
+                                     first.unit, updates and not disputed))
     n_sources = {id(g): len({s for v in g.values for s in v.sources}) for g in groups}
-    return sorted(groups, key=lambda g: (-n_sources[id(g)], g.measure, g.subject or ""))
+    return sorted(groups, key=lambda g: (-n_sources[id(g)], g.measure, g.subject or "", g.values[0].low or 0.0))

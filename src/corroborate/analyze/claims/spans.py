@@ -25,9 +25,11 @@ from corroborate.analyze.claims.lexicon import (
     words_value,
 )
 from corroborate.lang.en import MONTHS
+from corroborate.lang.en.measures import HYPHEN_UNITS
 
-# "about N" -> N +/- max(APPROX_REL * N, APPROX_MIN_ABS); "nearly N" -> [N - that, N]. 10% is the usual
-# rounding of reported tolls; the absolute floor keeps "about 12" from clashing with 13 or 14.
+# "about N" / "nearly N" are recorded as N, approximate (``Phrase.approx``); where compatibility is decided
+# (disputes, grouping) an approximate N stands for N +/- max(APPROX_REL * N, APPROX_MIN_ABS) (``tolerance``).
+# 10% is the usual rounding of reported tolls; the absolute floor keeps "about 12" from clashing with 13 or 14.
 APPROX_REL = 0.10
 APPROX_MIN_ABS = 2.0
 YEAR_MIN, YEAR_MAX = 1000, 2100
@@ -43,8 +45,18 @@ _DIGITS = rf"(?<![\w.,])(?:\d{{1,3}}(?:(?:,|{_SP})\d{{3}})+(?!\d)|\d+)(?:\.\d+)?
 _DIGIT_SCALE = rf"(?:{_SP}*(?:million|billion|trillion|thousand|dozen)\b|(?:m|bn|mn|k)\b)?"
 _VAGUE = r"\b(?:" + alternation(VAGUE).replace("scores", r"scores(?=\s+of\b)") + r")\b"
 _FEW = rf"\b(?:{FEW_WORDS})\s+(?:{alternation(FEW_UNITS)})\b"
+# Fractions of a whole before "of"/"the": "a third of", "two-thirds of", "half the", "the northern half of"
+# ("the first half of the year" is a period, not a share).
+_FRACTION_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                          "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRAC = (
+    r"(?<![\w-])(?<!first\s)(?<!second\s)(?<!last\s)(?<!latter\s)(?<!former\s)"
+    r"(?:(?:a|one|two|three|four|nine)[\s-]+(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)|half)"
+    r"(?=\s+(?:of|the)\b)"
+)
 _CORE = re.compile(
-    rf"(?P<few>{_FEW})|(?P<vague>{_VAGUE})|(?P<word>{_WORDNUM})"
+    rf"(?P<frac>{_FRAC})|(?P<few>{_FEW})|(?P<vague>{_VAGUE})|(?P<word>{_WORDNUM})"
     rf"|(?P<digit>{_DIGITS}{_DIGIT_SCALE})(?![A-Za-z\d])",
     re.IGNORECASE,
 )
@@ -91,8 +103,10 @@ _NON_CLAIMS = [
     re.compile(r"\b\d{1,2}\s+o['’]clock\b", re.IGNORECASE),
     re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?\d{1,3}(?:\s*(?:-|–|to|and)\s*\d{1,3})?\b", _IC),
     re.compile(r"\b\d{1,3}[-\s]years?[-\s]old\b", re.IGNORECASE),
-    re.compile(r"\b\d+(?:\.\d+)?-(?=[A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)*"),  # 34-year-old, 45-minute, 3-storey
-    re.compile(rf"\b{_NW}-(?!{_NW})[A-Za-z]+(?:-[A-Za-z]+)*", re.IGNORECASE),  # four-storey, two-day
+    # 34-year-old, 3-D, 4-wheel; a unit adjective ("2,650-mile", "72-hour") is a figure (see HYPHEN_UNITS)
+    re.compile(rf"\b\d+(?:\.\d+)?-(?!(?:{'|'.join(sorted(HYPHEN_UNITS))})\b(?!-old))(?=[A-Za-z])[A-Za-z]+(?:-[A-Za-z]+)*"),
+    re.compile(rf"\b{_NW}-(?!{_NW}|(?:halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)\b)[A-Za-z]+(?:-[A-Za-z]+)*",
+               re.IGNORECASE),  # four-storey, two-day (not two-thirds)
     re.compile(rf"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET})\b\.?"),
     re.compile(rf"\b(?:{_LABELS})\s+#?\d+[A-Za-z]?\b(?:\s+of\s+\d+\b)?"),
     re.compile(r"#\d+\b"),
@@ -111,10 +125,11 @@ class Phrase:
     end: int
     low: float | None
     high: float | None
-    kind: str  # "exact" | "vague" | "range" | "percent"
+    kind: str  # "exact" | "vague" | "range" | "percent" | "fraction"
     currency: str | None = None
     year_like: bool = False
     superseded: bool = False  # "up from 60": an earlier figure, kept only as a context boundary
+    approx: bool = False  # "about / nearly / some / just over N": the value N, approximate
 
 
 @dataclass
@@ -126,6 +141,7 @@ class _Core:
     vague: bool
     short_scale: bool = False
     year_like: bool = False
+    fraction: bool = False
 
 
 def non_claim_spans(s: str) -> list[tuple[int, int]]:
@@ -144,6 +160,14 @@ def non_claim_spans(s: str) -> list[tuple[int, int]]:
 
 def _parse_core(m: re.Match[str]) -> _Core | None:
     text = m.group()
+    if m.group("frac"):
+        words = re.split(r"[\s-]+", text.lower())
+        denominator = _FRACTION_DENOMINATORS[words[-1]]
+        numerator = _FRACTION_NUMERATORS[words[0]] if len(words) > 1 else 1
+        if numerator >= denominator:
+            return None
+        share = round(numerator / denominator, 2)
+        return _Core(m.start(), m.end(), share, share, vague=False, fraction=True)
     if m.group("few"):
         words = text.lower().split()
         unit = FEW_UNITS[words[-1]]
@@ -177,8 +201,12 @@ def _cores(s: str) -> list[_Core]:
     return cores
 
 
-def _tolerance(n: float) -> float:
+def tolerance(n: float) -> float:
+    """How far an approximate figure N may be from the true one: max(APPROX_REL * N, APPROX_MIN_ABS)."""
     return max(APPROX_REL * n, APPROX_MIN_ABS)
+
+
+APPROX_KINDS = frozenset({"approx", "nearly", "just_over"})
 
 
 def apply_modifier(
@@ -192,16 +220,13 @@ def apply_modifier(
             return (0.0, high)
         return (low, high)
     n = low
-    tol = _tolerance(n)
     table: dict[str | None, tuple[float | None, float | None]] = {
         None: (n, n),
         "min": (n, None),  # "more than N" and "at least N" alike: N inclusive, no upper bound
-        "just_over": (n, n + tol),
         "max": (0.0, n),  # "up to/fewer than N": N inclusive
-        "nearly": (max(0.0, n - tol), n),
-        "approx": (max(0.0, n - tol), n + tol),
     }
-    return table[kind]
+    # "about / nearly / just over N": the value N; the phrase is marked approximate (APPROX_KINDS)
+    return table.get(kind, (n, n))
 
 
 def _modifier(left: str) -> tuple[str | None, int]:
@@ -237,7 +262,7 @@ def find_phrases(s: str) -> list[Phrase]:
         gap = s[a.end:b.start] if b else ""
         between = _BETWEEN_LEFT.search(s[:a.start])
         is_range = (
-            b is not None and not a.vague and not b.vague and a.low <= b.low
+            b is not None and not a.vague and not b.vague and a.low <= b.low and a.fraction == b.fraction
             and (_RANGE_GAP.match(gap) or (between and _AND_GAP.match(gap)))
             and not _FROM_LEFT.search(s[:a.start])
         )
@@ -250,7 +275,7 @@ def find_phrases(s: str) -> list[Phrase]:
             low, high, kind = a.low, b.low, "range"
             i += 2
         else:
-            low, high, kind = a.low, a.high, "vague" if a.vague else "exact"
+            low, high, kind = a.low, a.high, "vague" if a.vague else "fraction" if a.fraction else "exact"
             i += 1
         phrases.append(_extend(s, start, end, low, high, kind, a))
     return phrases
@@ -287,4 +312,5 @@ def _extend(s: str, start: int, end: int, low: float, high: float | None, kind: 
     else:
         lo, hi = apply_modifier(modifier, low, high, kind == "vague")
     return Phrase(start, end, lo, hi, kind, currency,
-                  year_like=core.year_like and modifier is None and kind == "exact", superseded=superseded)
+                  year_like=core.year_like and modifier is None and kind == "exact", superseded=superseded,
+                  approx=modifier in APPROX_KINDS and kind != "vague")

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from corroborate.analyze.entities.keys import initials, is_acronym, plain
@@ -21,9 +22,15 @@ from corroborate.unionfind import DisjointSet
 # ministry every report is about, not a street one report names). Set on the example stories: it keeps
 # "the ministry" -> Interior Ministry (3 reports) and drops "the street" -> Sorel Street (1 report).
 MIN_DESCRIBED_SOURCES = 2
+# 3: an acronym whose initials two names of the story share joins the one written at least this many times as
+# often as the others together ("Kenya Wildlife Service" 8 times, a misspelling of it once).
+DOMINANT_SHARE = 3
 _POSSESSIVE = re.compile(r"['’]s?$")
 _GENERIC = re.compile(
     r"\b[Tt]he\s+(?P<modifier>[A-Z][\w-]*\s+)?(?P<noun>" + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\b")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
+_LOWER_EXPANSION = re.compile(
+    r"(?<![\w-])(?P<words>[a-z][a-z-]+(?: [a-z][a-z-]+){1,5}) \((?P<acronym>[A-Z]{2,6})\)")
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?![\w-])")
 
 
@@ -73,7 +80,7 @@ def find_aliases(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -
         if node.kind != "title":
             text = texts[node.mention.source]
             match = ALIAS_AFTER.match(text, node.mention.end)
-            if match and not _dateline(text, match):
+            if match and not _dateline(text, match) and not _credit(node, match):
                 forms.add(_define(text, node.mention.source, match, k, nodes, uf))
     for source in sorted(texts):
         text = texts[source]
@@ -105,6 +112,13 @@ def _dateline(text: str, match: re.Match[str]) -> bool:
     return bool(match.group("paren")) and text[match.end():match.end() + 3].lstrip()[:1] in ("-", "–", "—")
 
 
+def _credit(node: Node, match: re.Match[str]) -> bool:
+    """ "Seoul (CNN) North and South Korean...": a place followed by letters that are not its initials is a
+    dateline with the outlet's credit, not the place's acronym."""
+    paren = match.group("paren")
+    return bool(paren) and node.cls == "PLACE" and paren not in initials(clean_form(node.mention.text))
+
+
 def _latest_org(nodes: list[Node], source: str, before: int, noun: str) -> int | None:
     """The organisation or group mentioned last before ``before`` in ``source``; one whose name has the
     generic noun ("the movement" -> "Movement for Democratic Renewal") comes before any other."""
@@ -132,6 +146,11 @@ def mark_forms(texts: Mapping[str, str], forms: set[str], kind: str, nodes: list
             uf.union(same[0], k)
 
 
+def undotted(form: str) -> str:
+    """Dotted initials as an acronym ("U.S." -> "US", "U.N." -> "UN"); any other form unchanged."""
+    return form.replace(".", "") if _DOTTED.fullmatch(form) else form
+
+
 def acronym_forms(nodes: list[Node]) -> set[str]:
     """Acronyms seen as mentions plus the initials of every multi-word non-person name."""
     out = {clean_form(n.mention.text) for n in nodes if is_acronym(clean_form(n.mention.text))}
@@ -142,19 +161,33 @@ def acronym_forms(nodes: list[Node]) -> set[str]:
 
 
 def link_acronyms(nodes: list[Node], uf: DisjointSet) -> None:
-    """Join an acronym to the one entity whose multi-word name has those initials."""
+    """Join an acronym to the one entity whose multi-word name has those initials (when several have them, the
+    one of them written in the acronym's own report)."""
     by_initials: dict[str, set[int]] = {}
+    by_name: dict[str, list[int]] = {}
     for k, n in enumerate(nodes):
         if n.kind == "name" and n.cls != "PERSON":
             for acronym in initials(clean_form(n.mention.text)):
                 by_initials.setdefault(acronym, set()).add(uf.find(k))
+                by_name.setdefault(acronym, []).append(k)
     for k, n in enumerate(nodes):
-        form = clean_form(n.mention.text)
+        form = undotted(clean_form(n.mention.text))
         if not is_acronym(form):
             continue
         roots = {uf.find(r) for r in by_initials.get(form, set())}
+        if len(roots) > 1:  # several names with those initials: the one written in the acronym's report,
+            here = {uf.find(j) for j in by_name.get(form, []) if nodes[j].mention.source == n.mention.source}
+            roots = (roots & here) or _dominant(roots, by_name.get(form, []), uf)  # else the most written one
         if len(roots) == 1:
             uf.union(roots.pop(), k)
+
+
+def _dominant(roots: set[int], named: list[int], uf: DisjointSet) -> set[int]:
+    """The root written at least DOMINANT_SHARE times as often as all the other roots together, or none."""
+    counts = Counter(uf.find(j) for j in named)
+    best = max(sorted(roots), key=lambda r: counts[r])
+    rest = sum(counts[r] for r in roots if r != best)
+    return {best} if counts[best] >= DOMINANT_SHARE * rest else set()
 
 
 def scan_acronyms(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
@@ -163,6 +196,28 @@ def scan_acronyms(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) 
     found = {m.group() for text in texts.values() for m in _ACRONYM_WORD.finditer(text)} & known
     mark_forms(texts, found, "acronym", nodes, uf)
     link_acronyms(nodes, uf)
+    _lower_expansions(texts, nodes, uf)
+
+
+def _lower_expansions(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
+    """A lower-case phrase the report spells an acronym out with, "acute flaccid myelitis (AFM)", "an
+    individual retirement account (IRA)": a name of the acronym's entity when its words' first letters are
+    the acronym's letters (a disease, a programme, a measure: named things written in lower case)."""
+    for source in sorted(texts):
+        text = texts[source]
+        for m in _LOWER_EXPANSION.finditer(text):
+            letters = m.group("acronym")
+            words = m.group("words").split()[-len(letters):]
+            if len(words) < len(letters) or "".join(w[0] for w in words).upper() != letters:
+                continue
+            acronyms = [k for k in overlapping(nodes, source, m.start("acronym"), m.end("acronym"))
+                        if nodes[k].kind == "acronym"]
+            end = m.end("words")
+            start = end - len(" ".join(words))
+            if not acronyms or text[start:end] != " ".join(words) or overlapping(nodes, source, start, end):
+                continue
+            mention = Mention(source, start, end, text[start:end], "MISC")
+            uf.union(acronyms[0], add_node(nodes, uf, Node(mention, "name", "OTHER", text[start:end])))
 
 
 def scan_titles(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
@@ -198,7 +253,8 @@ def scan_descriptions(texts: Mapping[str, str], nodes: list[Node], uf: DisjointS
     owners: dict[str, set[int]] = {}
     for k, n in enumerate(nodes):
         form = clean_form(n.mention.text)
-        if n.kind in ("name", "alias") and n.cls and n.cls != "PERSON" and len(form.split()) >= 2:
+        if (n.kind in ("name", "alias") and n.cls and n.cls != "PERSON" and len(form.split()) >= 2
+                and form.split()[-1][:1].isupper()):  # "Orsk police" does not make "the police" Orsk's
             owners.setdefault(form.split()[-1].lower(), set()).add(k)
     for noun in sorted(owners):
         roots = {uf.find(k) for k in owners[noun]}

@@ -2,11 +2,13 @@
 
 A name becomes a list of token keys: ASCII (unidecode), lower case, apostrophes dropped, split at spaces
 and hyphens, Arabic-style article particles (al-, el-, ez-...) removed, then a phonetic-ish spelling
-(``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, ``q``/``c``/``kh``/``ch`` -> ``k``, ``z`` -> ``s``, doubled letters
-collapsed). Two tokens match when their keys are equal once the vowels transliteration alternates freely
+(a soft ``c`` -> ``s``, a final consonant + ``re`` -> ``er`` as in "Centre", ``ou``/``oo`` -> ``u``,
+``ee`` -> ``i``, ``q``/``c``/``kh``/``ch`` -> ``k``, ``z`` -> ``s``, doubled letters collapsed). Two tokens match
+when their keys are equal once the vowels transliteration alternates freely
 are merged (e ~ i, o ~ u, ai ~ ei), or when their consonant skeletons are equal and the rapidfuzz
 Levenshtein similarity of the keys is high: vowels are what transliteration changes most, consonants what
-tells two different names apart ("Marrak" / "Marrat").
+tells two different names apart ("Marrak" / "Marrat"). Long tokens also match with two neighbouring letters
+swapped ("Linnaeus" / "Linneaus").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from unidecode import unidecode
 
 from corroborate.analyze.entities.lexicon import PARTICLES
@@ -29,6 +31,9 @@ VOWEL_VARIANT_RATIO = 80.0
 # name ("Orla" / "Orly", "Dask" / "Dusk").
 MIN_FUZZY_TOKEN = 5
 
+# Tokens at least this long match when two neighbouring letters are swapped (a misspelling, "Linneaus"); in a
+# shorter one a swap makes another name ("Rian" / "Rain").
+MIN_TRANSPOSED_TOKEN = 7
 _ABBREVIATIONS = {"st": "saint", "st.": "saint", "mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort"}
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ]")
 _SPLIT = re.compile(r"[\s\-‐–]+")
@@ -53,6 +58,8 @@ def plain(form: str) -> str:
 def phonetic(token: str) -> str:
     """Phonetic-ish spelling of one lower-case ASCII token (see module docstring)."""
     key = re.sub(r"[^a-z0-9]", "", token)
+    key = re.sub(r"c(?=[eiy])", "s", key)  # a soft c: "Defence" ~ "Defense", "Cecil"
+    key = re.sub(r"(?<=[^aeiou])re$", "er", key)  # "Centre" ~ "Center", "Theatre"
     for old, new in _REWRITES:
         key = key.replace(old, new)
     key = re.sub(r"(?<=[aeiou])h$", "", key)  # final h after a vowel: "Tamrah" ~ "Tamra"
@@ -88,6 +95,8 @@ def token_match(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < MIN_FUZZY_TOKEN:
         return False
+    if min(len(a), len(b)) >= MIN_TRANSPOSED_TOKEN and OSA.distance(a, b) == 1 < Levenshtein.distance(a, b):
+        return True  # two neighbouring letters swapped: "Linnaeus" / "Linneaus"
     ca, cb = coarse(a), coarse(b)
     if skeleton(a) != skeleton(b) or len(_VOWEL_GROUPS.findall(ca)) != len(_VOWEL_GROUPS.findall(cb)):
         return False  # another consonant, or another syllable ("Velsk" / "Velsko"): another name

@@ -4,18 +4,24 @@ Hand-written: no offline English lexicon in the environment marks honorific gend
 phrases news reports use to introduce a nickname ("which locals call", "dubbed"); the lists are small and
 cover the forms the linker's tests exercise. Honorifics, ranks and title heads are language data in
 :mod:`corroborate.lang.en.honorifics`, the month and weekday names in :mod:`corroborate.lang.en`; the word lists
-tied to how the linker reads a name (group words, alias cues, connectors) stay here.
+tied to how the linker reads a name (group words, alias cues, connectors, company heads) stay here. Country
+names and demonyms come from ``lang/en/demonyms.txt``, faith and affiliation words from
+``lang/en/group_adjectives.txt``.
 """
 
 from __future__ import annotations
 
 import re
 
-from corroborate.lang.en import MONTH_NAMES, WEEKDAY_NAMES
+from corroborate.lang.en import MONTH_NAMES, WEEKDAY_NAMES, entries
 from corroborate.lang.en.honorifics import HONORIFICS, RANKS, TITLE_GENDER, TITLE_HEADS
 
 __all__ = [
     "ALIAS_AFTER",
+    "COMPANY_HEADS",
+    "DEMONYMS",
+    "GROUP_ADJECTIVES",
+    "PLACE_NAMES",
     "GENERIC_ORG_NOUNS",
     "GROUP_WORDS",
     "HONORIFICS",
@@ -79,3 +85,25 @@ SO_CALLED = re.compile(r"\bso-called\s+[\"“‘']?(?P<alias>" + _NAME_RUN + r")
 HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Prof|Sheikh|Sen|Gov|Rep)\.?\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _table(name: str) -> list[list[list[str]]]:
+    """Rows of a "a, b | c | d, e" list file: fields split at "|", alternatives at ","."""
+    return [[[x.strip() for x in field.split(",") if x.strip()] for field in entry.split("|")]
+            for entry in entries(name)]
+
+
+_DEMONYM_ROWS = _table("demonyms.txt")
+# Country and region names ("Syria", "United States", "U.S."): places whatever the tagger says.
+PLACE_NAMES = frozenset(name for row in _DEMONYM_ROWS for name in row[0])
+# Nationality adjectives and nouns ("Syrian", "Syrians") -> the place they come from ("Syria").
+DEMONYMS: dict[str, str] = {
+    form: row[0][0] for row in _DEMONYM_ROWS for field in row[1:] for form in field if form not in PLACE_NAMES}
+# Adjectives and plural nouns of faiths, affiliations and ethnic groups ("Islamist", "Republicans", "Jews").
+GROUP_ADJECTIVES = frozenset(form for row in _table("group_adjectives.txt") for field in row for form in field)
+# Words after a company's short name that the reports may leave out ("United Airlines" / "United", "Snap Inc."
+# / "Snap", "BuzzFeed News" / "BuzzFeed"): legal forms and the trade nouns of a brand name.
+COMPANY_HEADS = frozenset(
+    "inc inc. incorporated co co. corp corp. corporation company cos ltd ltd. limited llc plc ag sa s.a. nv gmbh "
+    "holdings group airlines airline airways air lines news motors entertainment technologies media "
+    "international".split())

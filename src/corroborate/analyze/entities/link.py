@@ -1,21 +1,33 @@
 """Cross-report entity linking: one :class:`Entity` per person, place, organisation or group in a story.
 
-``link_entities(texts, mentions)`` reads every report's cleaned text and the NER mentions on it (PER, ORG,
-LOC, MISC spans; the tagger is run by the caller) and returns entities with a canonical name, a type, every
-other surface form and every mention, including ones the linker finds itself. A cascade, cheap and exact
-steps first:
+``link_entities(texts, mentions, syntax=None)`` reads every report's cleaned text and the NER mentions on it
+(PER, ORG, LOC, MISC spans; the tagger is run by the caller), optionally a reader of the reports' parse
+(:data:`.junk.SyntaxReader`, built from the parsed Docs by :func:`.junk.doc_syntax`), and returns entities with a
+canonical name, a type, every other surface form and every mention, including ones the linker finds itself. A
+cascade, cheap and exact steps first:
 
-0. tagger spans repaired (punctuation trimmed, split names joined, "Dr"/"Ms" alone dropped, "Tamsk" +
-   "ridge") and place names tagged PER in a minority of their mentions relabelled (:mod:`.spans`);
+0. tagger spans repaired (punctuation trimmed, dotted initials and "Inc." kept whole, split names joined,
+   "Dr"/"Ms" alone dropped, "Tamsk" + "ridge", furniture glued to a name cut off: "Kristi NoemKristi Lynn
+   Noem", "Egypt\u2014a", "@realName"), spans that name nothing dropped (lower-case words, nationality and
+   faith words, sentence-capitalised common words: :mod:`.junk`), a one-word ORG/MISC mention that is a
+   person's given name or surname in the same report made a person mention, and place names tagged PER in a
+   minority of their mentions relabelled (:mod:`.spans`);
 1. person spans widen over the title or honorific before them ("Interior Minister Halina Vardaman");
 2. aliases the reports define ("X (SVLF)", "which many here call the Ash Brigade", "so-called") and every
    later use of them (:mod:`.find`);
-3. people: full names clustered across reports, then "Ms Vardaman"/"Vardaman" attached to the right one by
-   surname, honorific gender and recency (:mod:`.people`);
-4. other names: leader clustering on transliteration-tolerant keys (:mod:`.keys`);
-5. acronyms joined to the one name with those initials; title phrases ("the interior minister") joined to
-   the one person that title was written with; "the ministry" joined to the one entity whose name ends in
-   that noun.
+3. people: full names clustered across reports (given names transliterated, middle initials that differ
+   kept apart), then "Ms Vardaman"/"Vardaman" attached to the right one by surname, honorific gender and
+   recency, and a first name alone to the one person of the story with that given name (:mod:`.people`);
+4. other names: leader clustering on transliteration-tolerant keys (:mod:`.keys`; a plural last word and a
+   demonym read as its country), a company's short form ("United" / "United Airlines", "Snap" / "Snap
+   Inc."), a name without its country word ("Supreme Court"); two-word names match across place/organisation;
+5. acronyms (and dotted initials, "U.N.") joined to the one name with those initials (the one written in
+   the acronym's report, or the most written one, when several share them); title phrases ("the interior
+   minister") joined to the one person that title was written with; "the ministry" joined to the one entity
+   whose name ends in that noun.
+
+Types: the tagger's labels voted per entity; a name the text calls a place ("the capital, X") or a country
+of the demonym list is a PLACE.
 
 Output is deterministic and independent of input order (sorted inputs, union-find rooted at the smallest
 index, leader clustering over sorted forms).
@@ -26,6 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from corroborate.analyze.entities.find import (
     clean_form,
@@ -35,8 +48,9 @@ from corroborate.analyze.entities.find import (
     scan_descriptions,
     scan_titles,
 )
+from corroborate.analyze.entities.junk import DocSyntax, SyntaxReader, drop_junk
 from corroborate.analyze.entities.keys import is_acronym, keys_match, name_keys, plain
-from corroborate.analyze.entities.lexicon import GROUP_WORDS, ORG_HEADS
+from corroborate.analyze.entities.lexicon import COMPANY_HEADS, DEMONYMS, GROUP_WORDS, ORG_HEADS, PLACE_NAMES
 from corroborate.analyze.entities.nodes import Entity, Mention, Node, NodeList
 from corroborate.analyze.entities.people import (
     link_people,
@@ -45,7 +59,7 @@ from corroborate.analyze.entities.people import (
     person_span,
     scan_honorifics,
 )
-from corroborate.analyze.entities.spans import clean_spans, vote_labels
+from corroborate.analyze.entities.spans import clean_spans, relabel_name_parts, vote_labels
 from corroborate.unionfind import DisjointSet
 
 __all__ = ["Entity", "Mention", "link_entities"]
@@ -54,7 +68,13 @@ _LABEL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG", "MISC": "OTHER"}
 # Order that breaks ties in the type vote.
 _TYPE_ORDER = ("PERSON", "GROUP", "ORG", "PLACE", "OTHER")
 _ORG_HEAD_KEYS = frozenset(name_keys(w)[0] for w in ORG_HEADS)
+_COMPANY_HEAD_KEYS = frozenset(x for w in COMPANY_HEADS for k in name_keys(w) for x in (k, k.removesuffix("s")))
+_PLACE_KEYS = frozenset(
+    k for w in sorted(PLACE_NAMES | set(DEMONYMS)) if " " not in w for k in name_keys(w)[:1])
 _STATE_HEAD_KEYS = frozenset(name_keys(w)[0] for w in ("republic", "kingdom", "emirate", "sultanate"))
+# Area words a body's name may leave out after the place ("Broward County Sheriff's Office" / "Broward
+# Sheriff's Office", "New York City Police Department" / "New York Police Department").
+_AREA_KEYS = frozenset(name_keys(w)[0] for w in ("county", "city", "parish", "borough", "township"))
 _FAMILY = {"ORG": "ORG", "GROUP": "ORG", "PLACE": "PLACE", "OTHER": "OTHER", "PERSON": "PERSON"}
 # A name the text itself calls a place: "in the capital, Mereth", "the regional capital, Orvel", "the town of
 # Kessel". The tagger, trained on CoNLL-2003, has no way to know an invented name; the apposition does.
@@ -62,6 +82,19 @@ _PLACE_APPOSITION = re.compile(
     r"\bthe (?:[a-z]+ )?(?:capital|city|town|village|port|province|district|county)(?:,| of) $", re.IGNORECASE
 )
 _APPOSITION_WINDOW = 48  # characters before a mention searched for the apposition
+# 2: mentions written after "in"/"near"/"outside" that make an organisation- or MISC-typed name a place (with
+# at least half of its mentions so written): one "in X" is as often a body ("in Congress") as a place.
+MIN_PLACE_CONTEXTS = 2
+_IN_PLACE = re.compile(r"\b(?:in|near|outside|across|throughout)\s+$")
+# Words after a person's name in the name of a firm of partners or of a place or body named after someone.
+_NAMED_FIRM_WORDS = frozenset(
+    "& and arena stadium center centre hall airport school college university hospital foundation institute "
+    "library museum park prize award trust".split())
+# A dateline up to a credit's opening parenthesis: "Seoul (", "WASHINGTON, D.C. (", or "(" opening a line.
+_CREDIT = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}[ \t]*)?\($")
+_POLICE_FORCE = re.compile(r"(.+) Police (?:Department|Service|Force|Bureau)")
+_POLICE_AFTER = re.compile(r" police(?![\w-])")
+_SPEAKS = re.compile(r"['’]?s?\s+(?:said|says|told|announced|reported|stated|added)\b")
 
 
 def _checked(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list[Mention]:
@@ -79,8 +112,9 @@ def _order(m: Mention) -> tuple[str, int, int, str, str]:
     return (m.source, m.start, m.end, m.label, m.text)
 
 
-def _base_nodes(texts: Mapping[str, str], mentions: list[Mention]) -> list[Node]:
-    """One node per NER mention; person spans widened over their title or honorific."""
+def _base_nodes(texts: Mapping[str, str], mentions: list[Mention], syntax: SyntaxReader | None) -> list[Node]:
+    """One node per NER mention; person spans widened over their title or honorific (lower-case title words
+    only where the parse, when there is one, reads them as nouns or adjectives)."""
     nodes = NodeList()
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in mentions:
@@ -89,16 +123,35 @@ def _base_nodes(texts: Mapping[str, str], mentions: list[Mention]) -> list[Node]
         label = m.label.upper()
         if label == "PER":
             blocked = [span for span in spans[m.source] if span != (m.start, m.end)]
-            start = person_span(texts[m.source], m.start, blocked)
+            nominal = partial(syntax.nominal, m.source) if isinstance(syntax, DocSyntax) else None
+            start = person_span(texts[m.source], m.start, blocked, nominal)
             widened = Mention(m.source, start, m.end, texts[m.source][start:m.end], m.label)
             nodes.append(person_node(widened, True))
             continue
         form = clean_form(m.text)
         cls = _LABEL_TYPES.get(label, "OTHER")
+        if cls == "PLACE" and _CREDIT.search(texts[m.source], 0, m.start) and texts[m.source][m.end:m.end + 1] == ")":
+            cls = "ORG"  # the agency of a dateline, "Seoul (CNN) -": a news organisation, not a place
         if cls == "ORG" and any(w in GROUP_WORDS for w in plain(form).split()):
             cls = "GROUP"
         nodes.append(Node(m, "acronym" if is_acronym(form) else "name", cls, form))
     return nodes
+
+
+def _police_forms(texts: Mapping[str, str], nodes: list[Node]) -> None:
+    """"Fayetteville police" names the Fayetteville Police Department when the story names that force in full
+    (and no other of that place): the place mention before the lower-case "police" becomes a mention of it."""
+    forces: dict[str, set[str]] = {}
+    for n in nodes:
+        if n.kind == "name" and n.cls != "PERSON" and (force := _POLICE_FORCE.fullmatch(n.name)):
+            forces.setdefault(force.group(1), set()).add(n.name)
+    for k, n in enumerate(nodes):
+        names = forces.get(n.name, set())
+        text, m = texts[n.mention.source], n.mention
+        if n.kind != "name" or n.cls == "PERSON" or len(names) != 1 or not _POLICE_AFTER.match(text, m.end):
+            continue
+        end = m.end + len(" police")
+        nodes[k] = Node(Mention(m.source, m.start, end, text[m.start:end], "ORG"), "name", "ORG", min(names))
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -113,22 +166,94 @@ def _cluster_names(nodes: list[Node], uf: DisjointSet) -> None:
             by_form.setdefault(n.name, []).append(k)
     cls = {f: _vote([nodes[k] for k in ks]) for f, ks in by_form.items()}
     sources = {f: len({nodes[k].mention.source for k in ks}) for f, ks in by_form.items()}
-    leaders: list[tuple[tuple[str, ...], str, int]] = []
+    leaders: list[tuple[list[tuple[str, ...]], str, int]] = []
     for form in sorted(by_form, key=lambda f: (-sources[f], -len(by_form[f]), f)):
-        keys = name_keys(form)
         exact = is_acronym(form)  # "ORSK" (a dateline) is "Orsk"; "NRC" is nothing fuzzily close to it
-        match = next((r for lk, c, r in leaders if _compatible(c, cls[form])
-                      and (lk == keys if exact else keys_match(lk, keys) or _short_form(lk, keys))), None)
+        variants = [name_keys(form)] if exact else org_keys(form)
+        match = next((r for lvs, c, r in leaders if any(
+            (lk == keys if exact else _same_name(lk, c, keys, cls[form])) for lk in lvs for keys in variants)), None)
         if match is None:
             match = by_form[form][0]
-            leaders.append((keys, cls[form], match))
+            leaders.append((variants, cls[form], match))
         for k in by_form[form]:
             uf.union(match, k)
 
 
+def _leading_forms(nodes: list[Node], uf: DisjointSet) -> None:
+    """A name of two words or more that is the opening words of exactly one longer organisation or MISC name
+    of the story is that name's short form ("First District" / "First District Court of Appeal", a firm's
+    partners' names "Kleiner Perkins" / "Kleiner Perkins Caufield & Byers"). Never a place ("New York" /
+    "New York Times"), and a person-typed name only when none of its mentions carries a title, honorific or
+    rank and the longer name goes on with a partner ("&", "and") or a venue or institution noun ("Arena"):
+    then the tagger read a firm's or a building's name as a person's, and its mentions take the longer
+    name's type."""
+    groups: dict[int, list[int]] = {}
+    for k in range(len(nodes)):
+        groups.setdefault(uf.find(k), []).append(k)
+    longs: dict[tuple[str, ...], set[int]] = {}
+    for k, n in enumerate(nodes):
+        if n.kind == "name" and n.cls in ("ORG", "OTHER", "GROUP") and len(n.words) >= 3:
+            longs.setdefault(tuple(plain(n.name).split()), set()).add(uf.find(k))
+    for root in sorted(groups):
+        members = [nodes[k] for k in groups[root]]
+        person = _vote(members) == "PERSON"
+        if _vote(members) == "PLACE" or person and any(
+                n.title or n.gender or n.rank or len(clean_form(n.mention.text).split()) != len(n.words)
+                for n in members):
+            continue
+        targets = {r for n in members if n.kind == "name" and len(n.words) >= 2
+                   for words in [tuple(plain(n.name).split())]
+                   for lw, rs in longs.items() if len(lw) > len(words) and lw[:len(words)] == words
+                   and (not person or bool(set(lw[len(words):]) & _NAMED_FIRM_WORDS))
+                   for r in rs if r != root}
+        if len({uf.find(r) for r in targets}) != 1:
+            continue
+        target = uf.find(next(iter(targets)))
+        cls = _vote([nodes[k] for k in groups[target]]) or "ORG"
+        if person:
+            for n in members:
+                n.cls = cls
+        uf.union(target, root)
+
+
+def org_keys(form: str) -> list[tuple[str, ...]]:
+    """Keys of a non-person name, read so that spellings of one name meet: a longer name's last word without
+    a plural "s" ("Services" / "Service"), and also with a demonym word as its country ("Israeli Defense
+    Force" / "Israel Defense Forces")."""
+    words = form.split()
+    if len(words) < 2:
+        return [name_keys(form)]
+    last = words[-1]
+    if len(last) > 4 and last.lower().endswith("s") and not last.lower().endswith("ss"):
+        words = [*words[:-1], last[:-1]]
+    out = [name_keys(" ".join(words))]
+    mapped = name_keys(" ".join(DEMONYMS.get(w, w) for w in words))
+    return out if mapped == out[0] else [*out, mapped]
+
+
+def _same_name(a: tuple[str, ...], cls_a: str, b: tuple[str, ...], cls_b: str) -> bool:
+    """Two non-person names are one: matching keys (a name of two or more words whatever its type, since
+    buildings and institutions are tagged place or organisation at random), or a short form of the other."""
+    if keys_match(a, b):
+        return _compatible(cls_a, cls_b) or min(len(a), len(b)) >= 2
+    loose = min(len(a), len(b)) >= 2 and "OTHER" in (cls_a, cls_b)  # MISC: the tagger's label for anything
+    return (_compatible(cls_a, cls_b) or loose) and _short_form(a, b)
+
+
 def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """One name is the other without its generic last word: "Green Dawn" / "Green Dawn Movement"."""
+    """One name is the other without its generic last word ("Green Dawn" / "Green Dawn Movement"), without
+    the legal form or trade noun of a company ("United" / "United Airlines", "Snap" / "Snap Inc."), or, when
+    two words or more are left, without the country or nationality word before it ("Supreme Court") or
+    without an area word after its place ("Broward Sheriff's Office")."""
     short, long = sorted((a, b), key=len)
+    if len(long) > len(short) and long[:len(short)] == short and all(
+            k in _COMPANY_HEAD_KEYS for k in long[len(short):]):
+        return True
+    if len(short) >= 2 and len(long) == len(short) + 1 and long[1:] == short and long[0] in _PLACE_KEYS:
+        return True  # "U.S. Supreme Court" / "Supreme Court", "Korean Unification Flag" / "Unification Flag"
+    if len(short) >= 2 and len(long) == len(short) + 1 and any(
+            long[k] in _AREA_KEYS and long[:k] + long[k + 1:] == short for k in range(1, len(short))):
+        return True  # "Broward County Sheriff's Office" / "Broward Sheriff's Office": the area word left out
     if len(long) != len(short) + 1 or long[:-1] != short or long[-1] not in _ORG_HEAD_KEYS:
         return False
     return len(short) >= 2 or long[-1] in _STATE_HEAD_KEYS  # "Ostmark Republic", not "Orsk Council"
@@ -157,7 +282,8 @@ def _canonical(nodes: Sequence[Node], etype: str, alias_forms: set[str]) -> str:
     def rank(pool: list[Node], by_words: bool) -> str:
         forms = Counter(n.name for n in pool)
         srcs = {f: len({n.mention.source for n in pool if n.name == f}) for f in forms}
-        return min(forms, key=lambda f: (-len(f.split()) if by_words else 0, -srcs[f], -forms[f], -len(f), f))
+        return min(forms, key=lambda f: (-len(f.split()) if by_words else 0, f.isupper() and len(f) > 1,
+                                         -srcs[f], -forms[f], -len(f), f))
     if etype == "PERSON":
         named = [n for n in nodes if n.kind == "name" and n.cls == "PERSON"]
         if named:
@@ -180,31 +306,58 @@ def _called_a_place(texts: Mapping[str, str], nodes: Sequence[Node]) -> bool:
     return False
 
 
+def _placed(texts: Mapping[str, str], nodes: Sequence[Node]) -> bool:
+    """Do the reports write these mentions the way places are written: mostly right after "in", "near",
+    "outside" ("in Deir al-Zour"), at least MIN_PLACE_CONTEXTS times, and never as the subject of a speech
+    verb ("X said": an organisation speaks, a town does not)?"""
+    names = [n for n in nodes if n.kind == "name"]
+    if any(w in GROUP_WORDS or w in ORG_HEADS or w in COMPANY_HEADS for n in names for w in plain(n.name).split()):
+        return False
+    placed = 0
+    for n in names:
+        text, m = texts[n.mention.source], n.mention
+        if _SPEAKS.match(text, m.end):
+            return False
+        placed += bool(_IN_PLACE.search(text, max(0, m.start - 12), m.start))
+    return placed >= MIN_PLACE_CONTEXTS and 2 * placed >= len(names)
+
+
 def _entity(nodes: Sequence[Node], alias_forms: set[str], texts: Mapping[str, str]) -> Entity:
     etype = "PLACE" if _called_a_place(texts, nodes) else _vote(nodes) or "OTHER"
+    if etype != "PERSON" and any(n.kind == "name" and n.name in PLACE_NAMES for n in nodes):
+        etype = "PLACE"  # a country the tagger read as an organisation ("Syria said", "Egypt's offer")
+    elif etype in ("ORG", "OTHER") and _placed(texts, nodes):
+        etype = "PLACE"
     if etype in ("ORG", "GROUP"):
         words = {w for n in nodes for w in plain(n.name).split()}
         grouped = any(n.cls == "GROUP" for n in nodes) or bool(words & GROUP_WORDS)
         etype = "GROUP" if grouped else "ORG"
+    named = [n.name for n in nodes if n.kind == "name" and not is_acronym(n.name)]
+    if named and all(f == f.lower() for f in named):
+        etype = "OTHER"  # spelt out in lower case ("acute flaccid myelitis (AFM)"): a thing, not a body
     name = _canonical(nodes, etype, alias_forms)
     mentions = sorted((n.mention for n in nodes), key=_order)
     aliases = sorted(set().union(*(_surfaces(n) for n in nodes)) - {name})
     return Entity(name, etype, aliases, mentions, sorted({m.source for m in mentions}))
 
 
-def link_entities(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list[Entity]:
+def link_entities(texts: Mapping[str, str], mentions: Sequence[Mention],
+                  syntax: SyntaxReader | None = None) -> list[Entity]:
     """Entities of a story from its reports' texts and NER mentions (see module docstring).
 
     Sorted by (-number of sources, -number of mentions, name). Raises ValueError when a mention's span does
     not match its text.
     """
-    nodes = _base_nodes(texts, vote_labels(clean_spans(texts, _checked(texts, mentions))))
+    cleaned = drop_junk(texts, clean_spans(texts, _checked(texts, mentions)), syntax)
+    nodes = _base_nodes(texts, vote_labels(relabel_name_parts(cleaned)), syntax)
+    _police_forms(texts, nodes)
     uf = DisjointSet(len(nodes))
     alias_forms = find_aliases(texts, nodes, uf)
     mark_forms(texts, alias_forms, "alias", nodes, uf)
     scan_honorifics(texts, nodes, uf)
     link_people(texts, nodes, uf)
     _cluster_names(nodes, uf)
+    _leading_forms(nodes, uf)
     scan_acronyms(texts, nodes, uf)
     scan_titles(texts, nodes, uf)
     scan_descriptions(texts, nodes, uf)

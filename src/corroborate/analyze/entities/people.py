@@ -2,20 +2,26 @@
 
 ``person_span`` widens an NER person span over the title or honorific written before it ("Interior
 Minister", "Ms", "Regional Police Commander Gen."); ``parse_person`` splits a span into personal name,
-lower-case title phrase and the gender an honorific implies. ``link_people`` clusters full names across
-reports (fuzzy surname and given name) and attaches surname-only mentions ("Ms Vardaman", "Vardaman") to
-the person of that surname in the same report, using honorific gender, rank and recency when two people
-share it.
+lower-case title phrase and the gender an honorific implies (an all-capitals rank before a name, "SSP", is a
+title). ``link_people`` clusters full names across reports (fuzzy surname and given name, a given name
+transliterated with the same consonants, differing middle initials kept apart: "George H.W. Bush" is not
+"George W. Bush") and attaches surname-only mentions ("Ms Vardaman", "Vardaman") to the person of that
+surname in the same report, using honorific gender, rank and recency when two people share it; a surname
+two people of the story share, with neither in the report, stays unattached, and so does a lone word that is
+one person's surname and another's given name ("Carter" beside Robin Carter and Carter Roberts) unless an
+honorific or rank marks it a surname. A first name alone joins the one person of its report, else of the
+story, with that given name.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from corroborate.analyze.entities.keys import is_acronym, keys_match, name_keys, phonetic, plain
+from corroborate.analyze.entities.keys import is_acronym, keys_match, name_keys, phonetic, plain, skeleton
 from corroborate.analyze.entities.lexicon import (
+    DEMONYMS,
     HONORIFIC_NAME,
     HONORIFICS,
     NOT_MODIFIERS,
@@ -28,6 +34,11 @@ from corroborate.unionfind import DisjointSet
 
 # 3: at most this many modifiers before a title head ("Deputy Regional Police Commander").
 MAX_TITLE_MODIFIERS = 3
+# 6: given names this long (letters) may match on their consonants alone (see _given_variant).
+MIN_VARIANT_GIVEN = 6
+# 3: an all-capitals word this long before a name is an abbreviated title ("SSP", "MEP"), not a given name;
+# two letters are often a person's initials ("AJ Styles").
+MIN_TITLE_ACRONYM = 3
 # 200 characters: how far after a full name a he/she pronoun is read as that person's gender, cut at the
 # next person mention.
 PRONOUN_WINDOW = 200
@@ -52,8 +63,11 @@ def _head(word: str) -> bool:
     return not word.endswith(".") and word.lower() in TITLE_HEADS
 
 
-def person_span(text: str, start: int, blocked: Sequence[tuple[int, int]]) -> int:
-    """New start of a person span that takes in the title and honorifics written right before it."""
+def person_span(text: str, start: int, blocked: Sequence[tuple[int, int]],
+                nominal: Callable[[int, int], bool | None] | None = None) -> int:
+    """New start of a person span that takes in the title and honorifics written right before it. A lower-case
+    word joins the title only where ``nominal`` (the parse, given a character span) does not say it is other
+    than a noun or adjective: "coup leader Capt. X", not "recognize coup leader Capt. X"."""
     window = max(0, start - 120)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, window, start)]
     new_start, edge, stage, modifiers, head_upper = start, start, "honorific", 0, True
@@ -69,7 +83,9 @@ def person_span(text: str, start: int, blocked: Sequence[tuple[int, int]]) -> in
         elif stage == "honorific" and _head(word):
             stage, head_upper, new_start = "modifier", word[0].isupper(), s
         elif (stage == "modifier" and modifiers < MAX_TITLE_MODIFIERS and word.isalpha()
-              and word.lower() not in NOT_MODIFIERS and (word[0].isupper() or not head_upper)):
+              and word.lower() not in NOT_MODIFIERS and word not in DEMONYMS
+              and (word[0].isupper() or not head_upper)
+              and (word[0].isupper() or nominal is None or nominal(s, e) is not False)):
             # "Regional Police Commander", "police chief", "Orsk police chief"; not "police Commander"
             modifiers, new_start = modifiers + 1, s
         else:
@@ -83,6 +99,8 @@ def parse_person(span_text: str) -> tuple[str, str | None, str | None, str | Non
     words = [_POSSESSIVE.sub("", w) if k == len(span_text.split()) - 1 else w
              for k, w in enumerate(span_text.split())]
     last = max((k for k, w in enumerate(words[:-1]) if _honorific(w) or _head(w)), default=-1)
+    if last == -1 and len(words) >= 2 and len(words[0]) >= MIN_TITLE_ACRONYM and is_acronym(words[0]):
+        last = 0  # a rank or office written as initials before the name: "SSP Francis Nabugyere"
     name_words = words[last + 1:] or words
     title_words = [w for w in words[:last + 1] if not _honorific(w)]
     heads = [k for k, w in enumerate(title_words) if _head(w)]
@@ -134,8 +152,27 @@ def _given_match(a: str, b: str) -> bool:
 
 
 def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Two full names (word lists) are one person: surnames match and first given names match."""
-    return keys_match(name_keys(a[-1]), name_keys(b[-1])) and _given_match(a[0], b[0])
+    """Two full names (word lists) are one person: surnames match, first given names match (or are one name
+    transliterated: "Vladimir" / "Volodymyr") and middle names or initials, where both have one, agree
+    ("George H.W. Bush" is not "George W. Bush")."""
+    if not keys_match(name_keys(a[-1]), name_keys(b[-1])):
+        return False
+    if not (_given_match(a[0], b[0]) or _given_variant(a[0], b[0])):
+        return False
+    if len(a) > 2 and len(b) > 2:
+        return plain(a[1])[:1] == plain(b[1])[:1]
+    return True
+
+
+def _given_variant(a: str, b: str) -> bool:
+    """Two long given names with the same consonants and the same last letter: one name in two
+    transliterations ("Vladimir" / "Volodymyr", "Mohamed" / "Muhammad"), not a pair such as "Daniel" /
+    "Daniela"."""
+    ka, kb = name_keys(a), name_keys(b)
+    if len(ka) != 1 or len(kb) != 1 or min(len(plain(a)), len(plain(b))) < MIN_VARIANT_GIVEN:
+        return False
+    sa, sb = skeleton(ka[0]), skeleton(kb[0])
+    return sa == sb and len(sa) >= 3 and plain(a)[-1] == plain(b)[-1]
 
 
 def _surname_key(word: str) -> tuple[str, ...]:
@@ -266,14 +303,16 @@ def link_people(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) ->
                 and not (node.rank and ranks[r] and node.rank not in ranks[r])]
         source = node.mention.source
         here = [r for r in fits if any(nodes[j].mention.source == source for j in full_by_root[r])]
+        if fits and not node.gender and not node.rank and any(
+                r not in fits for r in _given_name_owners(nodes, full_by_root, key, source)):
+            orphans.append(k)  # "Carter" with a Carter Roberts and a Robin Carter in the story: whose?
+            continue
         if here:
             root = _pick(here, nodes, full_by_root, node)
         elif len(fits) == 1:
             root = fits[0]
         else:
-            given = [r for r in sorted(full_by_root) if any(
-                nodes[j].mention.source == source and _surname_key(nodes[j].words[0]) == key
-                for j in full_by_root[r])] if not node.gender else []
+            given = _given_name_owners(nodes, full_by_root, key, source) if not node.gender else []
             if len(given) != 1 or fits:  # a first name alone ("Halina said"), only when unambiguous
                 orphans.append(k)
                 continue
@@ -284,6 +323,14 @@ def link_people(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) ->
         if node.rank:
             ranks[root].add(node.rank)
     _group_orphans(nodes, orphans, uf)
+
+
+def _given_name_owners(nodes: Sequence[Node], full_by_root: dict[int, list[int]], key: tuple[str, ...],
+                       source: str) -> list[int]:
+    """The people whose first given name is ``key``: those named in ``source``, else those of the whole story."""
+    owners = [r for r in sorted(full_by_root) if any(_surname_key(nodes[j].words[0]) == key for j in full_by_root[r])]
+    here = [r for r in owners if any(nodes[j].mention.source == source for j in full_by_root[r])]
+    return here or owners
 
 
 def _group_orphans(nodes: Sequence[Node], orphans: list[int], uf: DisjointSet) -> None:

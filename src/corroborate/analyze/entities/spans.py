@@ -4,8 +4,11 @@ A statistical tagger's spans have shapes the linker cannot use as they come: ". 
 left over from "Dr."), "Dr" or "Ms" alone tagged as a person, "Highland People's Army of" (a trailing
 connector), a name cut in two ("Dar-Hamees" + "General Hospital", "Movement for" + "Democratic Renewal"), a
 place without the lower-case feature noun that belongs to it ("Tamsk" + "ridge"), and a place tagged as a
-person in one report ("Dar Hamiz" PER) while the other reports tag its spellings as a place. ``clean_spans``
-repairs the shapes; ``vote_labels`` relabels the person mentions of a name the story mostly tags otherwise.
+person in one report ("Dar Hamiz" PER) while the other reports tag its spellings as a place, and on real pages
+furniture glued to a name ("Kristi NoemKristi Lynn Noem", "Donald Trump Donald Trump", "Egypt\u2014a",
+"DonaldTrump" inside "@realDonaldTrump") and the period of "U.S." or "Inc." left out. ``clean_spans`` repairs
+the shapes; ``relabel_name_parts`` makes "Latimer" tagged ORG after "Darryl Latimer" a person mention;
+``vote_labels`` relabels the person mentions of a name the story mostly tags otherwise.
 Titles and honorifics before a person's name are taken in later (``entities.people.person_span``).
 """
 
@@ -16,7 +19,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from corroborate.analyze.entities.keys import is_acronym, keys_match, name_keys
-from corroborate.analyze.entities.lexicon import HONORIFICS, NAME_CONNECTORS, PLACE_FEATURES
+from corroborate.analyze.entities.lexicon import (
+    COMPANY_HEADS,
+    HONORIFICS,
+    NAME_CONNECTORS,
+    PLACE_FEATURES,
+    PLACE_NAMES,
+)
 from corroborate.analyze.entities.nodes import Mention
 
 # 1/3: a name's person mentions are relabelled when they are at most this share of all its mentions across
@@ -32,6 +41,13 @@ _JOIN_PRIORITY = ("ORG", "LOC", "MISC", "PER")
 _EDGE_JUNK = ".,;:!?\"“”‘’'()[]{}-–—/*•· \t\n\u00a0"
 _DETERMINERS = frozenset({"the", "a", "an"})
 _NEXT_WORD = re.compile(r"[ \u00a0]([a-z]+)(?![\w-])")
+_DOTTED = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]\.$")
+_SYLLABLE = re.compile(r"-([a-z]{2,4})(?![\w-])")
+_COMPOUND_TAILS = frozenset("led era run like type made free born based".split())
+_NO_DASH = re.compile(r"[^\u2014\u2013]+")
+_LEAD = re.compile(
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th)[ -][Cc]entury|(?:All|Most|Some|Much|Many|Both|Half|Parts?|Rest)\s+[Oo]f"
+    r"(?:\s+[Tt]he)?)\s+|(?:Photos?|Images?|Video)\s?/\s?)(?=[A-Z])")
 
 
 def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -40,6 +56,9 @@ def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _EDGE_JUNK and not _initial_end(text, start, end):
         end -= 1
+    last = text[start:end + 1].split()[-1] if end > start else ""
+    if text[end:end + 1] == "." and (_DOTTED.search(last) or last.lower() in COMPANY_HEADS):
+        end += 1  # "U.S" of "the U.S. said", "Snap Inc" of "Snap Inc.": the abbreviation's stop
     return start, end
 
 
@@ -50,22 +69,75 @@ def _trim_connector(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _trim_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the time phrase or quantifier that title case glued before a name ("15th Century
+    Timbuktu", "All Of West Africa", "Most of the Sahel") or the credit word before a photographer's name
+    ("Photo/Ann Lee"): the name is what follows."""
+    lead = _LEAD.match(text, start, end)
+    return (lead.end(), end) if lead and lead.end() < end else (start, end)
+
+
 def _initial_end(text: str, start: int, end: int) -> bool:
-    """The span ends in an initial ("Ilka D."), whose period belongs to the name."""
+    """The span ends in an initial ("Ilka D."), dotted initials ("U.S.", "U.N.") or an abbreviated legal form
+    ("Inc.", "Co."), whose period belongs to it."""
     words = text[start:end].split()
-    return text[end - 1] == "." and len(words[-1]) == 2 and words[-1][0].isupper()
+    return text[end - 1] == "." and (len(words[-1]) == 2 and words[-1][0].isupper()
+                                     or bool(_DOTTED.search(words[-1])) or words[-1].lower() in COMPANY_HEADS)
 
 
 def _junk(words: Sequence[str]) -> bool:
-    """A span that names nothing: only honorifics ("Dr", "Ms."), determiners ("The") or no letters."""
-    if not any(ch.isalpha() for w in words for ch in w):
+    """A span that names nothing: only honorifics ("Dr", "Ms."), determiners ("The") or no letters, or no
+    capital letter at all ("boda boda": a common noun)."""
+    if not any(ch.isalpha() for w in words for ch in w) or not any(ch.isupper() for w in words for ch in w):
         return True
     return all(w.rstrip(".").lower() in HONORIFICS or w.lower() in _DETERMINERS for w in words)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A tagger span cut where page furniture glued words onto it; [] when it lies inside a longer word.
+
+    - inside a word, a handle or a hashtag ("DonaldTrump" in "@realDonaldTrump", "#SaveSylvester"): dropped;
+    - a dash with no space ("Egypt—a new Egypt", "Gaza—Israel"): cut there, parts without a capital letter dropped;
+    - a name repeated without a space or twice over ("Kristi NoemKristi Lynn Noem", "Donald Trump Donald
+      Trump"), a link line glued to the text: cut where the repetition begins.
+    """
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "@#"):
+        return []
+    parts = [_trim_edges(text, start + m.start(), start + m.end()) for m in _NO_DASH.finditer(text[start:end])]
+    out = []
+    for s, e in parts:
+        if s >= e or not any(ch.isupper() for ch in text[s:e]):
+            continue
+        words = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", text[s:e])]
+        first = text[words[0][0]:words[0][1]]
+        again = re.compile(r"(?<=[a-z])" + re.escape(first) + r"\b")
+        glued = again.search(text, words[0][1], e) if len(first) >= 2 else None
+        if glued:
+            out += [_trim_edges(text, s, glued.start()), (glued.start(), e)]
+            continue
+        half = len(words) // 2
+        forms = [text[a:b] for a, b in words]
+        if len(words) % 2 == 0 and half and forms[:half] == forms[half:]:
+            e = words[half - 1][1]
+        out.append((s, e))
+    return [(s, e) for s, e in out if s < e]
 
 
 def _join_label(labels: Sequence[str]) -> str:
     ups = {label.upper() for label in labels}
     return next((label for label in _JOIN_PRIORITY if label in ups), labels[-1])
+
+
+def _extend_syllable(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A person span cut inside a hyphenated given name takes its last syllable in: "Paik Hak" + "-soon"
+    (Korean given names), not "Tom Ford-led" (a compound word)."""
+    start, end, label = span
+    match = _SYLLABLE.match(text, end)
+    words = text[start:end].split()
+    if (label.upper() == "PER" and match and len(words) >= 2 and 2 <= len(words[-1]) <= 4
+            and words[-1].isalpha() and match.group(1) not in _COMPOUND_TAILS):
+        return start, match.end(), label
+    return span
 
 
 def _extend_feature(text: str, span: tuple[int, int, str], next_start: int) -> tuple[int, int, str]:
@@ -81,24 +153,26 @@ def _extend_feature(text: str, span: tuple[int, int, str], next_start: int) -> t
 
 def _clean_source(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Trim, join tagger spans separated by one space, extend places over feature nouns, drop junk."""
-    trimmed = sorted((*_trim_edges(text, s, e), label) for s, e, label in spans)
+    trimmed = sorted((*_trim_edges(text, a, b), label) for s, e, label in spans for a, b in _pieces(text, s, e))
     joined: list[tuple[int, int, list[str]]] = []
     for s, e, label in trimmed:
         if s >= e:
             continue
         if joined and s < joined[-1][1]:  # overlapping tagger spans: keep the union
             joined[-1] = (joined[-1][0], max(e, joined[-1][1]), [*joined[-1][2], label])
-        elif joined and text[joined[-1][1]:s] in (" ", "\u00a0") and text[s:s + 1].isupper():
+        elif (joined and text[joined[-1][1]:s] in (" ", "\u00a0") and text[s:s + 1].isupper()
+              and not (label.upper() == "PER" and joined[-1][2][-1].upper() == "ORG")):
+            # not an organisation and the person named after it: "Water Department Sue Amsel" is two names
             joined[-1] = (joined[-1][0], e, [*joined[-1][2], label])
         else:
             joined.append((s, e, [label]))
     out: list[tuple[int, int, str]] = []
     for k, (s0, e0, labels) in enumerate(joined):
-        s, e = _trim_connector(text, s0, e0)
+        s, e = _trim_lead(text, *_trim_connector(text, s0, e0))
         if s >= e or _junk(text[s:e].split()):
             continue
         next_start = joined[k + 1][0] if k + 1 < len(joined) else len(text)
-        out.append(_extend_feature(text, (s, e, _join_label(labels)), next_start))
+        out.append(_extend_feature(text, _extend_syllable(text, (s, e, _join_label(labels))), next_start))
     return out
 
 
@@ -160,3 +234,49 @@ def vote_labels(mentions: Sequence[Mention]) -> list[Mention]:
 def _honorific_start(text: str) -> bool:
     first = text.split()[0].rstrip(".").lower() if text.split() else ""
     return first in HONORIFICS
+
+
+def _person_tail(m: Mention, surnames: set[str]) -> Mention:
+    """An ORG/MISC span of three words or more that ends in a given name and a surname the story writes as a
+    person's ("Environment CS Judi Wakhungu", "Broward Sheriff's Office Stephen Johnson"): the person's name."""
+    found = list(re.finditer(r"\S+", m.text))
+    if m.label.upper() not in ("ORG", "MISC") or len(found) < 3:
+        return m
+    given, surname = found[-2].group(), _form(Mention("", 0, 0, found[-1].group(), ""))
+    if surname not in surnames or not given.isalpha() or not given[0].isupper() or given.isupper():
+        return m
+    if given.lower() in COMPANY_HEADS or given in PLACE_NAMES:
+        return m
+    start = m.start + found[-2].start()
+    return Mention(m.source, start, m.end, m.text[found[-2].start():], "PER")
+
+
+def relabel_name_parts(mentions: Sequence[Mention]) -> list[Mention]:
+    """One-word ORG/MISC mentions that are the given name or surname of a person named in full in the same
+    report become person mentions ("Latimer said" tagged ORG after "Darryl Latimer"; "Elon" after "Elon
+    Musk"), unless the word also starts a longer non-person name of the story ("Tesla" of "Tesla Inc") or
+    is a country's name; so does that surname after a rank in initials or an honorific ("SSP Nabugyere"), and a
+    longer organisation span ending in such a person's given name and surname keeps only the person's name."""
+    parts: dict[str, set[str]] = {}
+    non_person: set[str] = set()
+    for m in mentions:
+        words = _form(m).split()
+        if len(words) >= 2 and m.label.upper() == "PER":
+            parts.setdefault(m.source, set()).update((words[0], words[-1]))
+        elif len(words) >= 2 and words[1][:1].isupper():  # "Tesla Inc", not "Eom and co."
+            non_person.add(words[0])
+    singles = {_form(m) for m in mentions if m.label.upper() == "PER" and " " not in _form(m)}
+    singles -= {_form(m) for m in mentions if m.label.upper() != "PER"}  # "Varenia" tagged PER once, LOC often
+    surnames = singles | {w for p in parts.values() for w in p}
+    out = []
+    for m in mentions:
+        m = _person_tail(m, surnames)
+        words = _form(m).split()
+        form = words[-1] if words else ""
+        titled = all(is_acronym(w) and len(w) >= 3 or w.rstrip(".").lower() in HONORIFICS for w in words[:-1])
+        if (m.label.upper() in ("ORG", "MISC") and titled and form in parts.get(m.source, set())
+                and (len(words) > 1 or form not in non_person) and form not in PLACE_NAMES
+                and not is_acronym(form)):
+            m = Mention(m.source, m.start, m.end, m.text, "PER")
+        out.append(m)
+    return out

@@ -2,7 +2,8 @@
 
 Reads a text and the character range of a frame (the clause after a closing mark, or the sentence part
 before an opening mark); returns an :class:`Attribution` with character spans. Hand-written patterns
-(no offline parser is available): ``"...," X said`` / ``"...," said X`` / ``"...," according to X`` /
+(they read the text alone; with the report's parse the finder checks their phrase against the cue's subject,
+:mod:`.syntax`): ``"...," X said`` / ``"...," said X`` / ``"...," according to X`` /
 ``X said: "..."`` / ``Said X, "..."`` / ``X called the deal "..."``. Speaker spans follow PolNeAR:
 the whole noun phrase, titles and appositives included (``Jane Doe, the ministry's spokeswoman``). Numeric claims
 have their own finder (:mod:`corroborate.analyze.claims.attribution`: every source a sentence names, for figures
@@ -84,10 +85,15 @@ def _plausible_np(toks: list[Token]) -> bool:
         return False
     first = toks[0]
     if first.text[0].isupper() or first.text[0].isdigit() or first.low in PRONOUNS | DETERMINERS:
-        return first.low not in SPEECH_VERBS
+        return first.low not in SPEECH_VERBS or _name_word(toks, 0)
     head = _chunks(toks)[0] if _chunks(toks) else []
     named = any(t.text[0].isupper() for t in head)  # "conservative activist Bob Klaus"
     return (named or len(toks) <= MAX_LOWER_NP_TOKENS) and all(t.text[0].isalnum() for t in head)
+
+
+def _name_word(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is capitalised and followed by a capitalised word: part of a name ("State Department")."""
+    return toks[k].text[0].isupper() and k + 1 < len(toks) and toks[k + 1].text[0].isupper()
 
 
 def _interjection(tok: Token) -> bool:
@@ -203,6 +209,8 @@ def _is_cue(toks: list[Token], k: int, naming: bool) -> bool:
     low = toks[k].low
     if low == "according":
         return k + 1 < len(toks) and toks[k + 1].low == "to"
+    if k > 0 and _name_word(toks, k):
+        return False  # "State Department", "Warns Ltd": a capitalised word inside a name
     if k > 0 and (toks[k - 1].low in DETERMINERS or toks[k - 1].text.endswith(("'s", "’s", "s'", "s’"))):
         return False
     if k + 1 < len(toks) and toks[k + 1].low in SPEECH_VERBS - _PARTICIPLE_STOPS:

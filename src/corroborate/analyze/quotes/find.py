@@ -1,11 +1,16 @@
 """Direct quotations with their speakers, as character spans on an article's text.
 
-``find_quotes(text, people)`` reads cleaned article text (and optionally person names found by NER) and
-returns :class:`Quote` records: the quoted content without its marks, the speech verb, the speaker phrase
-found near the quotation and the resolved speaker. A quotation interrupted by its attribution
-(``"A," she said, "B."``), continued right after it (``"A," she said. "B."``) or running over paragraphs is
-one Quote with several ``parts``. ``same_quote`` and ``group_quotes`` (in :mod:`.match`) merge the
-same quotation reported by several outlets.
+``find_quotes(text, people, reading)`` reads cleaned article text (optionally person names found by NER, and
+the report's parsed Doc as a :class:`.syntax.Reading`) and returns :class:`Quote` records: the quoted content
+without its marks, the speech verb, the speaker phrase found near the quotation and the resolved speaker. A
+quotation interrupted by its attribution (``"A," she said, "B."``), continued right after it
+(``"A," she said. "B."``) or running over paragraphs is one Quote with several ``parts``; a lower-case fragment
+after a full stop is never a continuation, and after a quotation ending in a full stop a new sentence
+("meanwhile, X said ...") is not its attribution. The attribution patterns (:mod:`.attribution`) find the cue and
+the phrase; with a parsed Reading the phrase is checked against the cue's ``nsubj`` (:mod:`.syntax`), named by
+the linked entity, pronouns resolved to one unambiguous person, and a quote-only paragraph inherits the speaker
+before it only when no other person is named in between. ``same_quote`` and ``group_quotes`` (in :mod:`.match`)
+merge the same quotation reported by several outlets.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from dataclasses import dataclass, replace
 
 from corroborate.analyze.quotes.attribution import Attribution, attribute_after, attribute_before, tokens
 from corroborate.analyze.quotes.lexicon import (
+    CONJUNCTIONS,
+    INTRO_WORDS,
     PERSON_PRONOUNS,
     PRONOUNS,
     SPEECH_VERBS,
@@ -24,8 +31,9 @@ from corroborate.analyze.quotes.lexicon import (
 from corroborate.analyze.quotes.marks import Quoted, normalize_marks, scan
 from corroborate.analyze.quotes.match import group_quotes, same_quote
 from corroborate.analyze.quotes.speaker import Mention, full_name, latest_before, phrase_name, text_mentions
+from corroborate.analyze.quotes.syntax import Named, Reading
 
-__all__ = ["Quote", "find_quotes", "group_quotes", "same_quote"]
+__all__ = ["Named", "Quote", "Reading", "find_quotes", "group_quotes", "same_quote"]
 
 # 3 words: an unattributed partial quotation shorter than this is a scare quote or a title ("so-called
 # "reforms""). PolNeAR train, quoted scope (benchmarks/quotes.py): 1 -> content overlap F1 91.3 /
@@ -111,11 +119,21 @@ def _tail_after_question(text: str, ends: list[int], q: Quoted) -> Attribution |
     return attribute_after(text, start, end, max_lead=MAX_CAPITALISED_LEAD)
 
 
+def _new_sentence(text: str, close_end: int, after: Attribution) -> bool:
+    """The words between a closing mark and the cue open a new sentence ("meanwhile, X said", "but X said")."""
+    lead = tokens(text, close_end, after.cue_span[0])
+    return len(lead) > MAX_CAPITALISED_LEAD or any(t.text in ",;:" for t in lead) or bool(
+        lead and (lead[0].low in INTRO_WORDS or lead[0].low in CONJUNCTIONS))
+
+
 def _draft(text: str, ends: list[int], marks: list[Quoted], k: int) -> _Draft:
     q = marks[k]
     left, right = _frames(text, ends, marks, k)
     partial = _is_partial(text, q, left)
     after = attribute_after(text, q.close_end, right) if right > q.close_end else None
+    if after is not None and text[q.parts[-1][1] - 1] == "." and _new_sentence(text, q.close_end, after):
+        # "It is over." meanwhile, Roe said ...: after a full stop a lower-case sentence is not its attribution
+        after, right = None, q.close_end
     if right <= q.close_end and (tail := _tail_after_question(text, ends, q)) is not None:
         after, right = tail, sentence_bounds(ends, q.close_end, len(text))[1]
     before = None if after else attribute_before(text, left, q.open_at, naming=partial)
@@ -137,6 +155,8 @@ def _continues(text: str, prev: _Draft, cur: _Draft) -> bool:
     # a lower-case continuation must follow the attribution itself ("...," she said, "but ..."), not
     # a later phrase of the sentence ("...," she said, calling it "a farce")
     between = text[said_end if cur.partial else prev.frame_end:cur.marks.open_at]
+    if text[cur.parts[0][0]].islower() and any(ch in ".!?" for ch in text[said_end:cur.marks.open_at]):
+        return False  # '"A," Doe said. "b ..."': a lower-case fragment after a full stop is another quotation
     return "\n" not in between and not any(ch.isalnum() for ch in between)
 
 
@@ -182,13 +202,21 @@ def _resolve(text: str, span: tuple[int, int], people: Sequence[str], mentions: 
     return name, is_person
 
 
-def find_quotes(text: str, people: Sequence[str] = ()) -> list[Quote]:
-    """Direct quotations in ``text`` in reading order, with speakers resolved where possible."""
+def find_quotes(text: str, people: Sequence[str] = (), reading: Reading | None = None) -> list[Quote]:
+    """Direct quotations in ``text`` in reading order, with speakers resolved where possible.
+
+    ``reading`` (the report's parsed Doc with its entity mentions and outlets, :class:`.syntax.Reading`) checks
+    every speaker phrase with the parse and resolves names to the linked entities and pronouns to their
+    antecedent; without it (or without a parse) hand-written capitalisation rules and ``people`` stand in.
+    """
     original, text = text, normalize_marks(text)  # same offsets; '' and `` read as one double mark
+    drafts = _drafts(text)
+    if reading is not None and reading.parsed:
+        return _inherit_speakers(text, _parsed_quotes(original, text, drafts, people, reading), reading)
     mentions = text_mentions(text, people)
     speakers: list[Mention] = []
     quotes: list[Quote] = []
-    for draft in _drafts(text):
+    for draft in drafts:
         speaker, span, cue = None, None, None
         if draft.attribution is not None:
             cue, span = draft.attribution.cue, draft.attribution.speaker_span
@@ -196,10 +224,77 @@ def find_quotes(text: str, people: Sequence[str] = ()) -> list[Quote]:
             speaker, is_person = _resolve(text, span, people, mentions, speakers)
             if is_person and speaker and text[span[0]:span[1]].lower() not in PRONOUNS:
                 speakers.append(Mention(span[0], span[1], speaker))
-        parts = tuple(draft.parts)
-        quotes.append(Quote(parts[0][0], parts[-1][1], parts, " ".join(original[a:b] for a, b in parts),
-                            speaker, span, cue, draft.partial))
+        quotes.append(_quote(original, draft, speaker, span, cue))
     return _inherit_speakers(text, quotes)
+
+
+def _quote(original: str, draft: _Draft, speaker: str | None, span: tuple[int, int] | None,
+           cue: str | None) -> Quote:
+    parts = tuple(draft.parts)
+    return Quote(parts[0][0], parts[-1][1], parts, " ".join(original[a:b] for a, b in parts),
+                 speaker, span, cue, draft.partial)
+
+
+def _checked_span(reading: Reading, attribution: Attribution, quoted: Sequence[tuple[int, int]]
+                  ) -> tuple[int, int] | None:
+    """The speaker phrase, checked with the parse: the pattern's phrase when it holds the parse's subject
+    (PolNeAR's span convention); the parse's subject when the pattern's phrase is a piece of it ("Calif" in
+    "Jane Doe, a doctor in Oakland, Calif., said") or no person or organisation; else None."""
+    span, cue = attribution.speaker_span, attribution.cue_span
+    span = reading.trim(span) if span is not None and reading.parsed else span
+    if not reading.cue_parsed(cue):  # the parse misread the cue: only the word checks
+        if attribution.cue[:1].isupper() and attribution.cue != attribution.cue.upper():
+            return None  # "the Islamic State group": a capitalised cue the parse calls a name is one
+        return span if span is not None and reading.speaker_ok(span, cue, syntax=False) else None
+    parsed = reading.subject(cue)
+    if parsed is not None and any(a <= parsed[0] < b for a, b in quoted):
+        parsed = None  # a subject inside a quotation is the quotation's own
+    good = span is not None and reading.speaker_ok(span, cue)
+    if parsed is None or span is not None and span[0] <= parsed[0] < span[1]:
+        return span if good else None
+    inside = span is not None and parsed[1][0] <= span[0] and span[1] <= parsed[1][1]
+    if (inside or not good) and reading.speaker_ok(parsed[1], cue):
+        return parsed[1]
+    return span if good else None
+
+
+def _subject_head(reading: Reading, cue: tuple[int, int] | None) -> int | None:
+    parsed = reading.subject(cue) if cue is not None and reading.cue_parsed(cue) else None
+    return parsed[0] if parsed is not None else None
+
+
+def _parsed_quotes(original: str, text: str, drafts: list[_Draft], people: Sequence[str],
+                   reading: Reading) -> list[Quote]:
+    quoted = [part for d in drafts for part in d.parts]
+    speakers: list[Named] = []
+    quotes: list[Quote] = []
+    for draft in drafts:
+        speaker, span, cue = None, None, None
+        cue_at: tuple[int, int] | None = None
+        if draft.attribution is not None:
+            cue, span = draft.attribution.cue, _checked_span(reading, draft.attribution, quoted)
+            cue_at = draft.attribution.cue_span
+        elif not draft.partial and (found := reading.cue_after(draft.marks.close_end, draft.frame_end)):
+            # the patterns missed it ("...," Israel's spokesman, Brig. Gen. Jane Doe, told ...): the parse's
+            cue_span, subject = found
+            if reading.speaker_ok(subject, cue_span):
+                cue, span, cue_at = text[cue_span[0]:cue_span[1]], subject, cue_span
+        if span is not None:
+            phrase = text[span[0]:span[1]].lower()
+            if phrase in PRONOUNS:
+                if phrase in PERSON_PRONOUNS:
+                    speaker = reading.antecedent(span[0], quoted, speakers)
+            elif (named := reading.canonical(span, _subject_head(reading, cue_at))) is not None:
+                speaker = reading.full_name(named.name, span[0]) if named.kind == "PERSON" else named.name
+                if named.kind == "PERSON":
+                    speakers.append(Named(span[0], span[1], speaker, "PERSON"))
+            else:
+                speaker, is_person = phrase_name(text, span, people)
+                if is_person:
+                    speaker = reading.full_name(speaker, span[0])
+                    speakers.append(Named(span[0], span[1], speaker, "PERSON"))
+        quotes.append(_quote(original, draft, speaker, span, cue))
+    return quotes
 
 
 def _alone_in_paragraph(text: str, q: Quote) -> tuple[int, int] | None:
@@ -211,18 +306,20 @@ def _alone_in_paragraph(text: str, q: Quote) -> tuple[int, int] | None:
     return None if any(ch.isalnum() for ch in outside) else (lo, hi)
 
 
-def _inherit_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
+def _inherit_speakers(text: str, quotes: list[Quote], reading: Reading | None = None) -> list[Quote]:
     """A paragraph that is only an unattributed quotation keeps the speaker of the quotation just before, and
     points at the phrase that named it there (its ``speaker_span``).
 
-    The earlier quotation must end in the paragraph right before (blank lines aside).
+    The earlier quotation must end in the paragraph right before (blank lines aside); with a ``reading``, no
+    other person may be named (outside quotations) between the two.
     """
     out: list[Quote] = []
     for q in quotes:
         para = _alone_in_paragraph(text, q) if q.speaker_span is None and not q.partial else None
         if para is not None and out and out[-1].speaker:
             prev_hi = text.find("\n", out[-1].end)
-            if 0 <= prev_hi and not text[prev_hi:para[0]].strip():
+            if 0 <= prev_hi and not text[prev_hi:para[0]].strip() and (
+                    reading is None or not reading.others_between(out[-1].end, para[0], out[-1].speaker)):
                 q = replace(q, speaker=out[-1].speaker, speaker_span=out[-1].speaker_span)
         out.append(q)
     return out

@@ -86,7 +86,8 @@ COMMON_VERBS = frozenset("is was are were has had have took made went came got g
                          "said says told".split())
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gov sen rep gen lt col sgt capt st jr sr prof rev hon pres u.s u.k u.n inc corp co "
+    "mr mrs ms dr gov sen rep gen lt col sgt capt maj brig adm cmdr cpl pvt supt insp st jr sr prof rev hon pres "
+    "u.s u.k u.n inc corp co "
     "ltd no vs jan feb mar apr aug sept sep oct nov dec ft mt ave blvd dept est fig".split())
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 

@@ -3,7 +3,8 @@
 Reads the text, a speaker-phrase span and optional known person names; returns the resolved speaker text
 (``"Interior Minister Jane Doe, 52,"`` -> ``"Jane Doe"``; ``"Doe"`` -> ``"Jane Doe"`` once named;
 ``"she"`` -> the most recent person mention before it). Hand-written capitalisation heuristics stand in for
-a named-entity tagger when ``people`` is empty.
+a named-entity tagger when ``people`` is empty. This is the text-only path; with a parsed Doc the finder resolves
+names and pronouns with :mod:`.syntax` (the pronoun rule here, "latest person mention", is used only without it).
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def _strip_titles(run: list[Token]) -> list[Token]:
 
 
 def _looks_like_person(run: list[Token]) -> bool:
+    if run and run[-1].text.endswith(("'s", "’s", "s'", "s’")):
+        return False  # "Israel's (spokesman)": a possessor, not the speaker
     words = [t.low for t in run if t.text != "."]
     if not words or any(w in ORG_WORDS or w in CALENDAR for w in words):
         return False

@@ -21,6 +21,7 @@ from ...document import Item, layer, make_doc, write_layer
 from ...model import Article, ComponentError
 from ...records import ClaimRecord, CoverageRecord, EntityRecord, QuoteRecord, StoryAnalysis, TimelineEntry
 from ..entities import Entity, Mention, link_entities
+from ..entities.junk import doc_syntax
 from ..entities.ner import load_tagger
 from ..syntax import parse
 from .assemble import claim_records, entity_records, quote_records
@@ -50,7 +51,7 @@ def find_entities(
         doc = docs[article.id]
         write_layer(doc, "entities", [Item(s, e, label) for s, e, label in spans])
         mentions += [Mention(article.id, m.start_char, m.end_char, m.text, m.label_) for m in layer(doc, "entities")]
-    return link_entities({a.id: a.text for a in articles}, mentions)
+    return link_entities({a.id: a.text for a in articles}, mentions, doc_syntax(docs))
 
 
 def documents(articles: Sequence[Article], errors: list[ComponentError]) -> dict[str, Doc]:
@@ -66,7 +67,8 @@ def documents(articles: Sequence[Article], errors: list[ComponentError]) -> dict
         parse(list(docs.values()))
     except Exception:  # noqa: BLE001 - find the report it fails on: parse each alone, record the failure
         for source, doc in docs.items():
-            guarded("syntax", source, errors, partial(parse, [doc]), [])
+            unparsed: list[Doc] = []
+            guarded("syntax", source, errors, partial(parse, [doc]), unparsed)
     return docs
 
 
@@ -97,6 +99,6 @@ def analyze_story(
     claims = guarded("claims", None, sink, partial(claim_records, readable, docs, sink), no_claims)
     timeline = guarded("timeline", None, sink, partial(build_timeline, readable, docs), no_entries)
     if config.coverage.enabled:
-        work = partial(coverage, readable, docs, entity_recs, quotes, claims)
+        work = partial(coverage, readable, docs, entity_recs, quotes, claims, config.coverage)
         covered = guarded("coverage", None, sink, work, covered)
     return StoryAnalysis(entities=entity_recs, quotes=quotes, claims=claims, timeline=timeline, coverage=covered)

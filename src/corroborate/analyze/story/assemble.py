@@ -19,7 +19,7 @@ from ...model import Article, ComponentError
 from ...records import ClaimRecord, ClaimValue, EntityRecord, QuoteRecord, TextSpan
 from ..claims import NumberMention, find_numbers, group_claims
 from ..entities import Entity
-from ..quotes import Quote, find_quotes, group_quotes
+from ..quotes import Named, Quote, Reading, find_quotes, group_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -60,10 +60,18 @@ def entity_records(entities: Sequence[Entity], docs: dict[str, Doc]) -> list[Ent
 
 
 def _canonical_speaker(speaker: str | None, entities: Sequence[Entity]) -> str | None:
-    """Map a speaker phrase ("Ms Vardaman", "the interior minister") to its entity's canonical name."""
+    """Map a speaker name ("Ms Vardaman", "Vardaman") to its entity's canonical name. A role phrase starting in
+    lower case ("the executive", "a spokesman", "officials") stays as written: the linker's title
+    aliases are story-wide, and a role noun given to the wrong person is worse than an unresolved one (the quote
+    finder already resolved names and pronouns on the report's parse)."""
     if not speaker:
         return None
-    folded = speaker.casefold().removeprefix("the ")
+    words = speaker.split()
+    if words[0].casefold() in ("the", "a", "an"):
+        words = words[1:]
+    if not words or words[0][0].islower():
+        return speaker
+    folded = " ".join(words).casefold()
     for entity in entities:
         forms = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
         if folded in forms or speaker.casefold() in forms:
@@ -71,9 +79,31 @@ def _canonical_speaker(speaker: str | None, entities: Sequence[Entity]) -> str |
     return speaker
 
 
-def _article_quotes(article: Article, doc: Doc, people: list[str]) -> list[Quote]:
+def _reading(article: Article, doc: Doc, entities: Sequence[Entity]) -> Reading:
+    """The report's parse with the linked entity mentions in it and the outlets that carried or are credited
+    with it (never a speaker)."""
+    surnames: dict[str, int] = {}
+    for e in entities:
+        if e.type == "PERSON" and e.name.split():
+            surnames[e.name.split()[-1].casefold()] = surnames.get(e.name.split()[-1].casefold(), 0) + 1
+    named = []
+    for e in entities:
+        for m in e.mentions:
+            text = article.text[m.start:m.end]
+            bare = text.removeprefix("the ").removeprefix("The ")
+            if m.source != article.id or not bare[:1].isupper():
+                continue  # a title phrase ("the executive") the linker tied to a name: not a name
+            words = text.split()
+            shared = e.type == "PERSON" and bool(words) and surnames.get(words[-1].casefold(), 0) > 1
+            # "Mr Musk" when the story has two Musks: the mention as written, not a guess between them
+            named.append(Named(m.start, m.end, text if shared and e.name not in text else e.name, e.type))
+    outlets = [o for o in (article.outlet, *article.cites_outlets) if o]
+    return Reading(doc, named, outlets)
+
+
+def _article_quotes(article: Article, doc: Doc, people: list[str], entities: Sequence[Entity] = ()) -> list[Quote]:
     """The report's quotations, written on its Doc as the ``quotes`` (content parts) and ``speakers`` layers."""
-    quotes = find_quotes(article.text, people)
+    quotes = find_quotes(article.text, people, _reading(article, doc, entities))
     write_layer(
         doc,
         "quotes",
@@ -99,7 +129,8 @@ def quote_records(
     sink: list[ComponentError] = errors if errors is not None else []
     for article in articles:
         doc = docs[article.id]
-        quotes: list[Quote] = guarded("quotes", article.id, sink, partial(_article_quotes, article, doc, people), [])
+        work = partial(_article_quotes, article, doc, people, entities)
+        quotes: list[Quote] = guarded("quotes", article.id, sink, work, [])
         for quote in quotes:
             if len(quote.text.split()) >= 3 or not quote.partial:
                 found.append((article.id, quote))
@@ -152,9 +183,10 @@ def _fold_excerpts(records: list[QuoteRecord]) -> list[QuoteRecord]:
     return kept
 
 
-def _article_numbers(article: Article, doc: Doc) -> list[NumberMention]:
-    """The report's numeric claims, written on its Doc as the ``numbers`` and ``attributions`` layers."""
-    found = find_numbers(article.text, article.sentences)
+def _article_numbers(article: Article, doc: Doc, story_year: int | None = None) -> list[NumberMention]:
+    """The report's number mentions (read with its parse), written on its Doc as the ``numbers`` and
+    ``attributions`` layers."""
+    found = find_numbers(article.text, article.sentences, doc=doc, story_year=story_year)
     write_layer(doc, "numbers", [Item(m.start, m.end, m.measure, {"number": k}) for k, m in enumerate(found)])
     write_layer(
         doc,
@@ -164,16 +196,37 @@ def _article_numbers(article: Article, doc: Doc) -> list[NumberMention]:
     return found
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<![\w.,$£€])(19[5-9]\d|20\d\d)(?![\w.,]\d|\w)")
+
+
+def _story_year(articles: Sequence[Article]) -> int | None:
+    """The year the story happens in: the latest publication year, else the latest year that at least two
+    reports mention (the only report's latest year when there is one), never one after the latest such date."""
+    published = [a.published.year for a in articles if a.published is not None]
+    if published:
+        return max(published)
+    seen: dict[int, set[str]] = {}
+    for a in articles:
+        for m in _YEAR_IN_TEXT.finditer(a.text):
+            seen.setdefault(int(m.group(1)), set()).add(a.id)
+    need = 1 if len(articles) == 1 else 2
+    shared = [y for y, ids in seen.items() if len(ids) >= need]
+    return max(shared) if shared else None
+
+
 def claim_records(
     articles: Sequence[Article], docs: dict[str, Doc], errors: list[ComponentError] | None = None
 ) -> list[ClaimRecord]:
     sink: list[ComponentError] = errors if errors is not None else []
+    year = _story_year(articles)
     items: list[tuple[str, NumberMention]] = []
     for a in articles:
-        found: list[NumberMention] = guarded("claims", a.id, sink, partial(_article_numbers, a, docs[a.id]), [])
+        work = partial(_article_numbers, a, docs[a.id], year)
+        found: list[NumberMention] = guarded("claims", a.id, sink, work, [])
         items.extend((a.id, m) for m in found)
+    published = {a.id: a.published for a in articles}
     records: list[ClaimRecord] = []
-    for group in group_claims(items):
+    for group in group_claims(items, published):
         values: list[ClaimValue] = []
         for value in group.values:
             mentions = sorted(value.mentions, key=lambda i: (i[0], i[1].start))
@@ -189,12 +242,23 @@ def claim_records(
                     attribution_spans=[
                         text_span(docs[sid], *m.attribution_span) for sid, m in mentions if m.attribution_span
                     ],
+                    unit=group.unit if group.measure == "money" else None,
+                    approx=value.approx,
                 )
             )
         records.append(
-            ClaimRecord(measure=group.measure, subject=group.subject, disputed=group.disputed, values=values)
+            ClaimRecord(
+                measure=group.measure,
+                subject=group.subject,
+                disputed=group.disputed,
+                values=values,
+                scope=group.scope,  # type: ignore[arg-type]  # "story" | "background", the record's Literal
+                scope_marker=group.scope_marker,
+                updates=group.updates,
+            )
         )
     records.sort(
-        key=lambda r: (not r.disputed, -sum(len(v.sources) for v in r.values), r.measure, r.subject or "")
+        key=lambda r: (not r.disputed, r.scope != "story", -sum(len(v.sources) for v in r.values), r.measure,
+                       r.subject or "", r.values[0].low or 0.0 if r.values else 0.0)
     )
     return records

@@ -165,3 +165,16 @@ def year_for(ref: dt.date, month: int, day: int | None, tense: str) -> int:
         if year == ref.year - 1 or weighted < best_gap:
             best_year, best_gap = year, weighted
     return best_year
+
+
+def years_with_weekday(ref: dt.date, month: int, day: int, iso_weekday: int) -> list[int]:
+    """Years near ``ref`` (the one before, its own, the one after) in which month/day falls on that weekday,
+    nearest first (future gaps weighted as in :func:`year_for`): "Tuesday, March 1" names its own year."""
+    found: list[tuple[float, int]] = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        date = safe_date(year, month, day)
+        if date is None or date.isoweekday() != iso_weekday:
+            continue
+        gap = (date - ref).days
+        found.append((gap * FUTURE_GAP_WEIGHT if gap > 0 else float(-gap), year))
+    return [year for _, year in sorted(found)]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from corroborate.analyze.timex import calendar as cal
 from corroborate.analyze.timex.context import Ctx, Resolution, Rule, no_such_day
-from corroborate.analyze.timex.lexicon import DAY_NUM_RE, MONTH_RE, YEAR_RE
+from corroborate.analyze.timex.lexicon import DAY_NUM_RE, FUTURE_WORDS, MONTH_RE, YEAR_RE
 from corroborate.analyze.timex.rules_abs import ABSOLUTE_RULES
 from corroborate.analyze.timex.rules_amount import AMOUNT_RULES
 from corroborate.analyze.timex.rules_rel import RELATIVE_RULES
@@ -46,6 +46,7 @@ _APPROX = re.compile(
     r"|fewer\s+than|at\s+least|up\s+to|some)\s+$"
 )
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_COARSE_DATE = re.compile(r"\d{4}(?:-\d\d)?$")  # a year or a month named with its digits: no day to count from
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class TimexIndex:
         self.text = text
         self._selected = _select(_candidates(text))
         self._resolved: dict[dt.date | None, list[Timex]] = {}
-        self._explicit: list[tuple[int, dt.date]] | None = None
+        self._explicit: list[tuple[int, dt.date, int]] | None = None
 
     def resolve(self, reference: dt.date | None) -> list[Timex]:
         """All expressions (text order), values resolved against ``reference``; see :func:`find_timexes`."""
@@ -147,8 +148,12 @@ class TimexIndex:
         return list(self._resolved[reference])
 
     def explicit_full_dates(self) -> list[tuple[int, dt.date]]:
+        return [(start, date) for start, date, _ in self.explicit_full_date_spans()]
+
+    def explicit_full_date_spans(self) -> list[tuple[int, dt.date, int]]:
+        """(start, date, end) of every full date written with its year, in text order."""
         if self._explicit is None:
-            self._explicit = _explicit_full_dates(self.text)
+            self._explicit = _explicit_full_date_spans(self.text)
         return self._explicit
 
 
@@ -167,9 +172,14 @@ def _resolve(text: str, selected: list[_Candidate], reference: dt.date | None) -
         start = _extend_left(text, cand.start, res.kind, floor)
         out.append(Timex(start, cand.end, text[start : cand.end], res.kind, res.value, res.how, res.offset))
         day = cal.parse_day(res.value) if res.kind in ("DATE", "TIME") else None
-        if day is not None:
+        if day is not None and res.offset and ctx.anchor is None and res.how.startswith("relative to reference"):
+            pass  # "the next morning" counted from the reference for want of a day: no anchor for what follows
+        elif day is not None:
             ctx.anchor = day
             ctx.anchor_how = f"previous mention {text[start : cand.end]!r} = {res.value[:10]}"
+        elif res.kind == "DATE" and _COARSE_DATE.match(res.value):
+            # "In August 2014, she fell ill. The next morning ...": the narrative now sits in a month, not a day.
+            ctx.anchor, ctx.anchor_how = None, ""
     return out
 
 
@@ -192,9 +202,13 @@ _EXPLICIT_FULL = re.compile(
 
 
 def _explicit_full_dates(text: str) -> list[tuple[int, dt.date]]:
+    return [(start, date) for start, date, _ in _explicit_full_date_spans(text)]
+
+
+def _explicit_full_date_spans(text: str) -> list[tuple[int, dt.date, int]]:
     from corroborate.analyze.timex.lexicon import month_number
 
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, dt.date, int]] = []
     for m in _EXPLICIT_FULL.finditer(text):
         if m.group("iso"):
             date = cal.safe_date(int(m.group("iso")[:4]), int(m.group("iso")[5:7]), int(m.group("iso")[8:10]))
@@ -206,16 +220,45 @@ def _explicit_full_dates(text: str) -> list[tuple[int, dt.date]]:
             )
             date = cal.safe_date(int(year), month_number(mon), int(re.match(r"\d+", day).group()))  # type: ignore[union-attr]
         if date is not None:
-            found.append((m.start(), date))
+            found.append((m.start(), date, m.end()))
     return found
+
+
+# A full date that modifies a noun ("the April 15, 2013, blasts") names a known past event, not the report's day.
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?i:\bthe|'s)\s+$")
+_ATTRIBUTIVE_AFTER = re.compile(r",?\s+(?!and\b|or\b|to\b|at\b|in\b|on\b|when\b|that\b|as\b)[a-z]{3,}\b")
+_FUTURE_NEAR = 80  # characters before a year searched for a future cue ("will be held in 2030")
+_PAST_YEAR_BEFORE = re.compile(r"(?i:\bin|\bsince|\bduring)\s+$")  # "a verdict in 2005", "since 2008"
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    return bool(_ATTRIBUTIVE_BEFORE.search(text[max(0, start - 6) : start])) and bool(
+        _ATTRIBUTIVE_AFTER.match(text, end)
+    )
+
+
+def _later_past_year(index: TimexIndex, date: dt.date) -> int | None:
+    """A year the text names in a non-future context that is later than ``date``: then ``date`` is background."""
+    for t in index.resolve(None):
+        if t.kind != "DATE" or not t.how.startswith("explicit") or not t.value[:4].isdigit():
+            continue
+        year = int(t.value[:4])
+        if year <= date.year or not _PAST_YEAR_BEFORE.search(index.text[max(0, t.start - 8) : t.start]):
+            continue  # "by 2030", "the 2030 target" are no evidence of when the report was written
+        if not FUTURE_WORDS.search(index.text[max(0, t.start - _FUTURE_NEAR) : t.end + 20]):
+            return year
+    return None
 
 
 def infer_reference_date(text: str | TimexIndex) -> tuple[dt.date | None, str]:
     """A reference date read from the text itself: a dateline date if there is one, else the latest full date.
 
-    Use when an article has no publication date; the reason string says which rule chose the date.
+    The latest full date counts only when it is not a noun's modifier ("the April 15, 2013, blasts") and the text
+    names no later year outside a future clause ("Aug. 12, 1944" in a report about a 2005 verdict is background).
+    Use when an article has no publication date; the reason string says which rule chose the date, or why none.
     """
-    dates = text.explicit_full_dates() if isinstance(text, TimexIndex) else _explicit_full_dates(text)
+    index = text if isinstance(text, TimexIndex) else TimexIndex(text)
+    dates = index.explicit_full_dates()
     if not dates:
         return None, "no explicit full date in the text"
     first_pos, first = dates[0]
@@ -224,7 +267,13 @@ def infer_reference_date(text: str | TimexIndex) -> tuple[dt.date | None, str]:
             first,
             f"dateline: explicit date {first.isoformat()} in the first {_DATELINE_WINDOW} characters",
         )
-    latest = max(d for _, d in dates)
+    usable = [d for pos, d, end in index.explicit_full_date_spans() if not _attributive(index.text, pos, end)]
+    if not usable:
+        return None, "its full dates all modify a noun (dates of known past events, not the report's)"
+    latest = max(usable)
+    later = _later_past_year(index, latest)
+    if later is not None:
+        return None, f"its latest full date {latest.isoformat()} is older than a year it names ({later}): background"
     return latest, f"latest of {len(dates)} explicit full dates in the text"
 
 

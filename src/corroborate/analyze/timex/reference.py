@@ -1,10 +1,13 @@
 """Reference dates: the day each report's relative dates ("on Saturday", "yesterday") count from.
 
-Reads a story's prepared Articles (``published``, ``published_how``, cleaned text); returns one
+Reads a story's prepared Articles (``published``, ``published_how``, ``removed_lines``, cleaned text); returns one
 :class:`Reference` per report id, saying how its date was found: the publication date; without one, the date
-its own text gives (:func:`~corroborate.analyze.timex.find.infer_reference_date`); else the dates the story's
-other reports carry. :func:`story_anchor` is the story's first dated event, from which offsets such as "two days
-after the blast" count.
+its own text gives (:func:`~corroborate.analyze.timex.find.infer_reference_date`), else the year it calls current
+(only named months and days are then dated); else the dates the story's other reports carry (``borrowed``).
+A date read from a removed caption is the photo's: "Picture taken ..." / "file photo" make it only the earliest
+day the report can have been written (``bound="after"``), and a later date another report of the story gives
+itself replaces it (borrowed). :func:`story_anchor` is the story's first dated event, from which offsets such as
+"two days after the blast" count; only day-exact references take part.
 """
 
 from __future__ import annotations
@@ -20,7 +23,15 @@ from corroborate.model import Article
 # report id -> its time expressions, found once (the caller may pass one in to share it with the timeline)
 Indexes = MutableMapping[str, TimexIndex]
 
-__all__ = ["ANCHOR_WINDOW_DAYS", "Indexes", "Reference", "index_of", "reference_dates", "story_anchor"]
+__all__ = [
+    "ANCHOR_WINDOW_DAYS",
+    "Indexes",
+    "Reference",
+    "index_of",
+    "infer_reference_year",
+    "reference_dates",
+    "story_anchor",
+]
 
 # 10 days: how far before its reference a dated report's day-exact date still counts as this story's event, and
 # how far after the story's first event an undated report is searched for; set by hand (news stories of a week).
@@ -30,8 +41,67 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True)
 class Reference:
+    """The day a report's relative dates count from, how it was found, and how far it can be trusted.
+
+    ``borrowed``: the date comes from another report of the story (entries dated from it say so).
+    ``bound``: ``""`` for a day; ``"year"`` when only the report's year is known (``date`` is that year's last
+    day); ``"after"`` when ``date`` is only the earliest day the report can have been written (a photo's date).
+    With a bound only dates that name their month (and day) are resolved against it, never weekdays or "today".
+    """
+
     date: dt.date | None
     how: str
+    borrowed: bool = False
+    bound: str = ""
+
+    @property
+    def exact(self) -> bool:
+        return self.date is not None and not self.bound
+
+
+# "So far, in 2016, ...", "in 2016 so far", "2016 to date": the text calls that year the current one.
+_CURRENT_YEAR = re.compile(
+    r"(?i:\bso\s+far|\bthus\s+far)\s*,?\s+(?i:in|this\s+year\s*,?)\s+(?P<y1>(?:19|20)\d\d)\b"
+    r"|\b(?i:in|for)\s+(?P<y2>(?:19|20)\d\d)\s+(?i:so\s+far|to\s+date|thus\s+far)\b"
+)
+# A caption that says its picture was taken earlier, or is a file photo, dates the photo, not the report.
+_PHOTO_DATE = re.compile(r"(?i:picture\s+taken|photo\s+taken|file\s+(?:photo|picture|image))")
+
+
+def infer_reference_year(text: str) -> int | None:
+    """The year a text calls its current one ("so far, in 2016"), or None."""
+    m = _CURRENT_YEAR.search(text)
+    return int(m.group("y1") or m.group("y2")) if m else None
+
+
+def _photo_date_only(article: Article) -> bool:
+    """The report date came from a removed caption that says the picture is older than the report."""
+    if article.published is None or article.published_how != "date in a removed line":
+        return False
+    for line in article.removed_lines:
+        if _PHOTO_DATE.search(line) and any(d == article.published for _, d in TimexIndex(line).explicit_full_dates()):
+            return True
+    return False
+
+
+def _own_reference(article: Article, timexes: Indexes) -> Reference:
+    if article.published and _photo_date_only(article):
+        return Reference(
+            article.published,
+            f"after {article.published.isoformat()}: a caption dates its photo then, the report is later",
+            bound="after",
+        )
+    if article.published:
+        return Reference(article.published, f"report date ({article.published_how or 'given'})")
+    date, why = infer_reference_date(index_of(article, timexes))
+    if date:
+        return Reference(date, f"from its own text: {why}")
+    year = infer_reference_year(article.text)
+    if year is not None:
+        return Reference(
+            dt.date(year, 12, 31), f"from its own text: it calls {year} the current year ({why})", bound="year"
+        )
+    return Reference(None, why)
 
 
 def index_of(article: Article, timexes: Indexes) -> TimexIndex:
@@ -50,30 +120,60 @@ def reference_dates(articles: Sequence[Article], timexes: Indexes | None = None)
     date its weekdays before the event it reports. ``timexes`` holds each report's expressions, found once.
     """
     timexes = {} if timexes is None else timexes
-    refs: dict[str, Reference] = {}
-    for a in articles:
-        if a.published:
-            refs[a.id] = Reference(a.published, f"report date ({a.published_how or 'given'})")
-        else:
-            date, why = infer_reference_date(index_of(a, timexes))
-            refs[a.id] = Reference(date, f"from its own text: {why}") if date else Reference(None, why)
+    refs = {a.id: _own_reference(a, timexes) for a in articles}
+    _caption_dates_to_story(articles, refs)
     anchor = story_anchor(articles, refs, timexes)
-    dated = [r.date for r in refs.values() if r.date]
+    dated = [r.date for r in refs.values() if r.exact and r.date]
+    bounds = [r.date for r in refs.values() if r.bound == "after" and r.date]
     for a in articles:
-        if refs[a.id].date is not None or not dated:
+        if refs[a.id].date is not None:
             continue
-        latest = max(d for d in dated if d)
+        if not dated:
+            if bounds:
+                refs[a.id] = Reference(
+                    max(bounds), f"borrowed: another report of the story is later than {max(bounds)}",
+                    borrowed=True, bound="after",
+                )
+            continue
+        latest = max(dated)
         found = _consistent_reference(index_of(a, timexes), latest, anchor) if anchor else None
         if found is not None and found != latest:
             refs[a.id] = Reference(
                 found,
-                f"from the story: latest report date {latest.isoformat()} moved to "
+                f"borrowed from the story: latest report date {latest.isoformat()} moved to "
                 f"{found.isoformat()} so its weekdays fall after the story's first event "
                 f"({anchor.isoformat() if anchor else '?'})",
+                borrowed=True,
             )
         else:
-            refs[a.id] = Reference(latest, f"from the story's other reports (latest date {latest.isoformat()})")
+            refs[a.id] = Reference(
+                latest, f"borrowed from the story's other reports (latest date {latest.isoformat()})", borrowed=True
+            )
     return refs
+
+
+def _caption_dates_to_story(articles: Sequence[Article], refs: dict[str, Reference]) -> None:
+    """A report dated only by a removed caption line was written on or after that day: when another report of the
+    story gives itself a later date (its metadata, dateline or text, within ``ANCHOR_WINDOW_DAYS``), it takes that
+    one, marked borrowed (a Saturday photo in a report that says "on Sunday, Manafort blamed ...")."""
+    own = [
+        refs[a.id].date
+        for a in articles
+        if refs[a.id].exact and a.published_how != "date in a removed line" and refs[a.id].date is not None
+    ]
+    for a in articles:
+        ref = refs[a.id]
+        if a.published_how != "date in a removed line" or not ref.exact or ref.date is None:
+            continue
+        window = ref.date + dt.timedelta(days=ANCHOR_WINDOW_DAYS)
+        later = [d for d in own if d is not None and ref.date < d <= window]
+        if later:
+            refs[a.id] = Reference(
+                max(later),
+                f"borrowed from the story: its caption dates a photo {ref.date.isoformat()}, another report of the "
+                f"story is dated {max(later).isoformat()}",
+                borrowed=True,
+            )
 
 
 def story_anchor(
@@ -88,7 +188,7 @@ def story_anchor(
     days: list[dt.date] = []
     for a in published or articles:
         ref = refs[a.id].date
-        if ref is None:
+        if ref is None or not refs[a.id].exact:
             continue
         for t in index_of(a, timexes).resolve(ref):
             relative = "weekday" in t.how or "relative" in t.how

@@ -1,15 +1,12 @@
 """Rules for calendar-named expressions: ISO and numeric dates, month names, years, decades, quarters,
-seasons. Yearless forms ('March 3', 'December', 'the third quarter') take their year from the reference.
+seasons and holidays (their handlers in :mod:`~corroborate.analyze.timex.rules_named`). Yearless forms ('March 3',
+'December', 'the third quarter') take their year from the reference; a yearless day with its weekday ('Tuesday,
+March 1', 'March 1, a Tuesday') takes the year near the reference in which that day is that weekday.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
-
-from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
 
 from corroborate.analyze.timex import calendar as cal
 from corroborate.analyze.timex.context import UNRESOLVED, Ctx, Resolution, Rule, no_such_day, rx
@@ -21,12 +18,13 @@ from corroborate.analyze.timex.lexicon import (
     MONTH_RE,
     ORDINALS,
     SEASON_RE,
-    SEASONS,
     WEEKDAY_RE,
     YEAR_RE,
     month_number,
     parse_number,
+    weekday_number,
 )
+from corroborate.analyze.timex.rules_named import check_season, holiday, season
 
 EXPLICIT = "explicit"
 # A bare 4-digit number is read as a year unless a counting word follows or a quantity word precedes it.
@@ -79,10 +77,33 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if ctx.reference is None:
         return Resolution("DATE", placeholder, UNRESOLVED)
     year = cal.year_for(ctx.reference, month, day, ctx.tense(m.start(), m.end()))
+    weekday = _named_weekday(m, ctx.text)
+    if weekday is not None:
+        agreeing = cal.years_with_weekday(ctx.reference, month, day, weekday)
+        if agreeing:
+            year = year if year in agreeing else agreeing[0]
+            value = cal.day_value(year, month, day)
+            return Resolution("DATE", value or placeholder, f"year from reference {ctx.reference} and weekday")
     value = cal.day_value(year, month, day)
     if value is None:  # 'Feb. 29' read in a year without one
         return Resolution("DATE", placeholder, no_such_day(f"{year:04d}", month, day))
     return Resolution("DATE", value, f"year from reference {ctx.reference}")
+
+
+# A weekday set off right after a date names that date's weekday: "March 1, a Tuesday", "March 1 (Tuesday)",
+# "March 1, also called Super Tuesday" (a named day such as "Super Tuesday" or "Black Friday" is that weekday).
+_WEEKDAY_AFTER = re.compile(
+    rf"\s*(?:,\s*|\(\s*)(?:(?:also\s+)?(?:called|known\s+as)\s+|an?\s+|the\s+)?(?:[A-Z][a-z]+\s+)?"
+    rf"(?P<wd>{WEEKDAY_RE})(?!\w)"
+)
+
+
+def _named_weekday(m: re.Match[str], text: str) -> int | None:
+    """ISO weekday the text gives a yearless date itself ("Tuesday, March 1"), or None."""
+    if "wd" in m.re.groupindex and m.group("wd"):
+        return weekday_number(m.group("wd"))
+    after = _WEEKDAY_AFTER.match(text, m.end())
+    return weekday_number(after.group("wd")) if after else None
 
 
 def _iso(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -224,96 +245,6 @@ def _half(m: re.Match[str], ctx: Ctx) -> Resolution:
     return Resolution("DATE", f"{ctx.reference.year:04d}-H{half}", f"year from reference {ctx.reference}")
 
 
-def _season(m: re.Match[str], ctx: Ctx) -> Resolution:
-    season = SEASONS[m.group("season").lower()]
-    if m.group("year"):
-        return Resolution("DATE", f"{_year(m.group('year')):04d}-{season}", EXPLICIT)
-    if ctx.reference is None:
-        return Resolution("DATE", f"XXXX-{season}", UNRESOLVED)
-    rel = (m.group("rel") or "").lower()
-    tense = (
-        "past"
-        if "last" in rel or "past" in rel
-        else "future"
-        if "next" in rel or "coming" in rel
-        else ("unknown" if "this" in rel else ctx.tense(m.start(), m.end()))
-    )
-    year = cal.season_year(ctx.reference, season, tense)
-    if rel.endswith("last") and year == ctx.reference.year:
-        year -= 1
-    if rel.endswith("next") and year == ctx.reference.year:
-        year += 1
-    return Resolution("DATE", f"{year:04d}-{season}", f"season relative to reference {ctx.reference}")
-
-
-_SEASON_FOLLOWERS = frozenset(
-    "of and or when as before after to in at on for with that is was were had has season months break".split()
-)
-
-
-def _check_season(m: re.Match[str], text: str) -> bool:
-    """Bare 'fall' / 'spring' are usually a verb and a noun; require a determiner, modifier or year."""
-    season = m.group("season").lower()
-    rel = (m.group("rel") or "").lower()
-    if m.group("year") or (rel and rel != "the"):
-        return True
-    # 'the spring water', 'summer camp': a following lowercase noun makes the season an adjective.
-    nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 16])
-    if nxt and nxt.group(1) not in _SEASON_FOLLOWERS:
-        return False
-    if season in ("fall", "spring") and re.match(
-        r"\s+(?:in|of|from|to|at|was|is)\b", text[m.end() : m.end() + 8]
-    ):
-        return False
-    preceding = re.search(
-        r"(?:in|during|since|until|by|this|last|next)\s+(?:the\s+)?$",
-        text[max(0, m.start() - 12) : m.start()],
-        re.IGNORECASE,
-    )
-    return bool(preceding) or rel == "the" or season in ("summer", "winter")
-
-
-def _nth_weekday(year: int, month: int, iso_weekday: int, n: int) -> dt.date:
-    """n-th (n > 0) or last (n = -1) given weekday of a month: Thanksgiving, Labor Day, Memorial Day."""
-    if n > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(iso_weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = dt.date(year, month, 1) + relativedelta(months=1, days=-1)
-    return last - dt.timedelta(days=(last.isoweekday() - iso_weekday) % 7)
-
-
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "new year's day": lambda y: dt.date(y, 1, 1),
-    "new year's eve": lambda y: dt.date(y, 12, 31),
-    "christmas eve": lambda y: dt.date(y, 12, 24),
-    "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas": lambda y: dt.date(y, 12, 25),
-    "independence day": lambda y: dt.date(y, 7, 4),
-    "halloween": lambda y: dt.date(y, 10, 31),
-    "valentine's day": lambda y: dt.date(y, 2, 14),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
-    "easter sunday": easter,
-    "easter": easter,
-    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
-}
-
-
-def _holiday(m: re.Match[str], ctx: Ctx) -> Resolution:
-    """Fixed and movable holidays; the year is the one nearest the reference unless given."""
-    name = re.sub(r"\s+", " ", m.group("name").lower().replace("\u2019", "'"))
-    rule = _HOLIDAYS[name]
-    if m.group("year"):
-        return Resolution("DATE", rule(int(m.group("year"))).isoformat(), EXPLICIT)
-    if ctx.reference is None:
-        return Resolution("DATE", "XXXX-XX-XX", UNRESOLVED)
-    ref = ctx.reference
-    date = min((rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)), key=lambda d: abs((d - ref).days))
-    return Resolution("DATE", date.isoformat(), f"holiday nearest reference {ref}")
-
-
 _DAY = rf"(?P<day>{DAY_NUM_RE}|{DAY_ORD_RE})"
 _YEAR_OPT = rf"(?:(?:,\s*|\s+)(?P<year>{YEAR_RE}))?"
 _Q_WHICH = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -327,16 +258,16 @@ ABSOLUTE_RULES: list[Rule] = [
             r"|halloween|valentine['\u2019]s\s+day|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day"
             rf"|easter(?:\s+sunday)?|good\s+friday))(?:,?\s+(?P<year>{YEAR_RE}))?"
         ),
-        _holiday,
+        holiday,
         lambda m, t: m.group("name")[0].isupper(),
     ),
     Rule("iso_date", rx(r"\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?"), _iso),
     Rule("numeric_date", rx(r"([01]?\d|[23]\d)/([0-3]?\d)/(\d{4}|\d{2})"), _numeric),
-    Rule("month_day", rx(rf"(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_YEAR_OPT}"), _month_day),
+    Rule("month_day", rx(rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s+{_DAY}{_YEAR_OPT}"), _month_day),
     Rule(
         "day_month",
         rx(
-            rf"(?:{WEEKDAY_RE},?\s+)?(?:the\s+)?(?P<day>{DAY_NUM_RE}|{DAY_ORD_RE})(?:\s+of)?\s+"
+            rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<day>{DAY_NUM_RE}|{DAY_ORD_RE})(?:\s+of)?\s+"
             rf"(?P<mon>{MONTH_RE}){_YEAR_OPT}"
         ),
         _month_day,
@@ -394,8 +325,8 @@ ABSOLUTE_RULES: list[Rule] = [
             rf"(?:(?P<rel>(?i:last|next|this(?:\s+past|\s+coming)?|the|early|late|mid"
             rf"|the\s+(?:early|late)))[\s-]+)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?"
         ),
-        _season,
-        _check_season,
+        season,
+        check_season,
     ),
 ]
 

@@ -201,11 +201,21 @@ def _offset(m: re.Match[str], ctx: Ctx) -> Resolution:
 
 
 def _anchored_day(m: re.Match[str], ctx: Ctx) -> Resolution:
-    """'the next day', 'the previous day', 'the day before', 'that day', 'the same day'."""
+    """'the next day', 'the previous day', 'the day before', 'that day', 'the same day', 'the next morning',
+    'that night' (a part of the anchor's day, or of the day after / before it: TIME with the part's code)."""
     phrase = m.group().lower()
+    part = (m.group("apart") or "").lower()
+    if part:
+        res = _anchored_day_only(phrase, ctx)
+        suffix = f"T{PARTS_OF_DAY[part]}"
+        return Resolution("TIME", res.value + suffix, res.how, offset=res.offset)
+    return _anchored_day_only(phrase, ctx)
+
+
+def _anchored_day_only(phrase: str, ctx: Ctx) -> Resolution:
     sign = (
         -1
-        if re.search(r"previous|before|prior|preceding|eve", phrase)
+        if re.search(r"previous|before|prior|preceding|\beve\b", phrase)
         else (0 if re.search(r"same|that", phrase) else 1)
     )
     anchor = ctx.anchor or ctx.reference
@@ -243,6 +253,23 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Resolution:
     return Resolution("TIME", f"{day}T{hour:02d}:{minute:02d}", how if date else UNRESOLVED)
 
 
+# Named days that are not "the last such weekday" (general knowledge of English names: "Super Tuesday", "Black
+# Friday", "Fox News Sunday"): the weekday is part of a name; the timeline cannot date them from the weekday.
+_NAMED_DAY_BEFORE = re.compile(r"(?:Super|Black|Cyber|Ash|Palm|Bloody|Holy|Maundy|Giving|Shrove|Fat|News)\s+$")
+
+
+def _show_name(m: re.Match[str], text: str) -> bool:
+    """All-capital "TODAY" in mixed-case text is the name of a programme ("told TODAY"), not a day; so is the
+    weekday of a named day ("Super Tuesday")."""
+    word = m.group("word") or ""
+    if m.group("rel") is None and _NAMED_DAY_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+        return True
+    if word != "TODAY":
+        return False
+    around = text[max(0, m.start() - 40) : m.end() + 40]
+    return any(c.islower() for c in around)
+
+
 _DAYWORD = rf"(?P<word>{WEEKDAY_RE}|(?i:today|tonight|yesterday|tomorrow))"
 RELATIVE_RULES: list[Rule] = [
     Rule(
@@ -252,7 +279,8 @@ RELATIVE_RULES: list[Rule] = [
             rf"(?:\s+(?P<part>{PART_RE}))?"
         ),
         _day_word,
-        lambda m, t: m.group("rel") is None or m.group("word").lower() not in _DAYWORD_OFFSET,
+        lambda m, t: (m.group("rel") is None or m.group("word").lower() not in _DAYWORD_OFFSET)
+        and not _show_name(m, t),
     ),
     Rule(
         "part_of_day",
@@ -297,7 +325,9 @@ RELATIVE_RULES: list[Rule] = [
         "anchored_day",
         rx(
             r"(?i:the\s+(?:next|following|previous|preceding|same)\s+day|the\s+day\s+(?:before|after)"
-            r"(?:\s+(?:yesterday|tomorrow))?|that\s+(?:same\s+)?day)"
+            r"(?:\s+(?:yesterday|tomorrow))?|that\s+(?:same\s+)?day"
+            r"|(?:the\s+(?:next|following|previous|preceding|same)|that(?:\s+same)?)\s+"
+            r"(?P<apart>morning|afternoon|evening|night))"
         ),
         _anchored_day,
     ),

@@ -164,3 +164,40 @@ HEAD_SUBJECT_MEASURES = frozenset({
     "protesters",
     "hospitalised", "trapped", "affected", "destroyed", "damaged",
 })
+
+# What a sum of money is, when the parse attaches the sum to one of these nouns ("a $300 bond", "a salary of
+# $165,000"): the noun names the claim. A sum attached to any other noun ("the $130 glasses", "a $2 billion dam")
+# is that thing's price. General financial vocabulary of English news, not taken from any gold set.
+MONEY_NOUNS = frozenset({
+    "price", "prices", "cost", "costs", "fee", "fees", "fine", "fines", "bond", "bail", "salary", "salaries",
+    "pay", "wage", "wages", "bonus", "bonuses", "budget", "loss", "losses", "profit", "profits", "revenue",
+    "revenues", "sales", "deal", "contract", "settlement", "penalty", "penalties", "damages", "award", "grant",
+    "loan", "loans", "debt", "tax", "taxes", "bill", "bills", "rent", "reward", "prize", "donation",
+    "donations", "valuation", "value", "stake", "offer", "bid", "fund", "funds", "funding", "package",
+    "compensation", "income", "earnings", "spending", "investment", "aid", "ransom", "bribe", "payout",
+    "payment", "payments", "refund", "fare", "fares", "gains", "savings", "assets", "worth", "capital",
+    "subsidy", "subsidies", "pension", "premium", "tuition", "bailout", "stimulus", "charges", "balance",
+    "balances", "account", "debts", "money", "sum", "amount", "cash", "check", "cheque", "bet", "jackpot",
+})
+# Verbs that make the sum they govern a price ("sells for $130", "retails at", "costs", "priced at").
+PRICE_VERBS = frozenset({
+    "sell", "sells", "sold", "selling", "retail", "retails", "retailed", "retailing", "cost", "costs",
+    "costing", "priced", "buy", "buys", "bought", "buying", "charge", "charges", "charged", "charging",
+    "listed", "go", "goes", "went",
+})
+
+# Units of a hyphenated quantity adjective that make it a figure ("a 2,650-mile trail", "a 72-hour deadline",
+# "a 30-year career"); "34-year-old" stays an age. General units of English news.
+HYPHEN_UNITS = frozenset({
+    "mile", "km", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "yard", "acre", "hectare",
+    "hour", "minute", "second", "day", "week", "month", "year", "decade", "pound", "ton", "tonne", "gallon",
+    "litre", "liter", "storey", "story", "floor", "point", "percent", "degree", "mph", "seat", "member",
+    "page", "game", "bed", "room",
+})
+
+# Units of time: after "a/an/per/each/every" they make a figure a rate ("30 miles a day", "$15 an hour"), and
+# after "for" a duration of what is paid for ("$100 for 30 minutes"), never the thing priced.
+TIME_UNITS = frozenset({
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
+    "weeks", "month", "months", "year", "years", "decade", "decades",
+})

@@ -1,0 +1,34 @@
+"""The precision tally of benchmarks/judged_precision.py: verdicts match output items by key, never by position."""
+
+from __future__ import annotations
+
+from judged_precision import items, score
+
+
+def _briefing(speaker: str, disputed: bool) -> dict[str, object]:
+    return {
+        "claims": [{"measure": "killed", "subject": "people", "disputed": disputed,
+                    "values": [{"text": "12", "low": 12, "high": 12, "sources": ["a"]},
+                               {"text": "15", "low": 15, "high": 15, "sources": ["b"]}]}],
+        "quotes": [{"speaker": speaker, "text": "We will rebuild the bridge", "sources": ["a"]},
+                   {"speaker": None, "text": "No speaker here", "sources": ["b"]}],
+        "entities": [{"name": "Ana Ruiz", "type": "PERSON", "aliases": ["Ruiz"], "sources": ["a"], "mentions": 2}],
+    }
+
+
+def test_every_kind_is_listed_and_unspoken_quotes_are_not_judged() -> None:
+    kinds = sorted(it["kind"] for it in items("c1", _briefing("Ana Ruiz", disputed=True)))
+    assert kinds == ["claim", "dispute", "entity", "speaker"]
+
+
+def test_a_changed_item_is_unjudged_not_counted_with_the_old_verdict() -> None:
+    old = items("c1", _briefing("Ana Ruiz", disputed=True))
+    verdicts = [{"cluster": it["cluster"], "kind": it["kind"], "key": it["key"],
+                 "verdict": "wrong" if it["kind"] == "dispute" else "ok"} for it in old]
+    same = score(verdicts, {"c1": _briefing("Ana Ruiz", disputed=True)})
+    assert same["dispute"] == {"output": 1, "judged": 1, "ok": 0, "precision": 0.0}
+    assert same["speaker"]["precision"] == 1.0
+    changed = score(verdicts, {"c1": _briefing("Luis Ortega", disputed=False)})
+    assert changed["speaker"] == {"output": 1, "judged": 0, "ok": 0, "precision": None}
+    assert changed["dispute"]["output"] == 0
+    assert changed["claim"]["judged"] == 1  # the claim's identity (measure, subject, values) did not change
