@@ -145,10 +145,10 @@ def test_a_component_failing_on_one_report_leaves_the_rest_briefed(monkeypatch: 
 
     real = story.find_quotes
 
-    def flaky(text: str, people: Any) -> Any:
+    def flaky(text: str, people: Any, *rest: Any) -> Any:
         if "Quaid" in text:
             raise RuntimeError("speaker finder broke")
-        return real(text, people)
+        return real(text, people, *rest)
 
     monkeypatch.setattr(story, "find_quotes", flaky)
     said = ' "We will not unload a single ship," said Ilsa Brandt, the port director.'
@@ -299,7 +299,8 @@ def test_a_report_in_another_language_is_kept_but_not_analyzed_as_english() -> N
     assert set(sources) == {"en", "de"}  # kept and listed
     assert sources["de"]["not_analyzed"] and "'de'" in sources["de"]["not_analyzed"]
     assert sources["en"]["not_analyzed"] is None
-    spans = [sp for key in ("entities", "quotes", "claims", "timeline") for item in briefing[key] for sp in item["spans"]]
+    spans = [sp for key in ("entities", "quotes", "timeline") for item in briefing[key] for sp in item["spans"]]
+    spans += [sp for claim in briefing["claims"] for value in claim["values"] for sp in value["spans"]]
     assert spans and all(sp["source"] == "en" for sp in spans)
     assert all(item["origin"] == "en" for item in briefing["summary"])
     assert {c["source"] for c in briefing["coverage"]} <= {"en"}
@@ -316,7 +317,8 @@ def test_an_over_long_report_is_analyzed_up_to_the_cap_and_says_so() -> None:
     assert len(sources["long"]["text"]) > 20_000  # the stored text is whole
     assert sources["short"]["analyzed_chars"] is None
     assert all(s["end"] <= cut for s in sources["long"]["sentences"])
-    spans = [sp for key in ("entities", "claims", "timeline") for item in briefing[key] for sp in item["spans"]]
+    spans = [sp for key in ("entities", "timeline") for item in briefing[key] for sp in item["spans"]]
+    spans += [sp for claim in briefing["claims"] for value in claim["values"] for sp in value["spans"]]
     assert any(sp["source"] == "long" for sp in spans)
     assert all(sp["end"] <= cut for sp in spans if sp["source"] == "long")
 
