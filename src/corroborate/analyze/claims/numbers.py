@@ -75,6 +75,7 @@ from corroborate.analyze.claims.spans import find_phrases, tolerance
 from corroborate.analyze.claims.syntax_attribution import speaker_span
 from corroborate.analyze.claims.tree import TreeReading, clause_tokens, phrase_tokens, read_tree, stem
 from corroborate.lang.en.measures import MONEY_NOUNS, PRICE_VERBS, TIME_UNITS
+from corroborate.unionfind import DisjointSet
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -575,22 +576,6 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def _frames_clash(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two frames that say different things of one noun: different predicates ("rockets fired" / "rockets
     hit") or different rates."""
@@ -605,7 +590,7 @@ def _clusters(members: list[tuple[str, NumberMention]]) -> list[list[tuple[str, 
     """Event measures: one claim per key. Open measures and money: same range or similar clauses."""
     if members and not members[0][1].open_measure and members[0][1].measure != "money":
         return [members]
-    union = _Union(len(members))
+    union = DisjointSet(len(members))
     for i in range(len(members)):
         for j in range(i + 1, len(members)):
             (si, mi), (sj, mj) = members[i], members[j]
@@ -621,7 +606,7 @@ def _clusters(members: list[tuple[str, NumberMention]]) -> list[list[tuple[str, 
             clash = open_pair and _frames_clash(mi.frame, mj.frame)
             if (same_range and (same_key or distinctive or sim >= 0.2)) \
                     or (same_key and same_frame and sim >= GROUP_SIMILARITY) or (sim >= 0.6 and not clash):
-                union.join(i, j)
+                union.union(i, j)
     out: dict[int, list[tuple[str, NumberMention]]] = {}
     for i, item in enumerate(members):
         out.setdefault(union.find(i), []).append(item)
