@@ -118,8 +118,11 @@ def brief(cids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def cmd_worksheet(args: argparse.Namespace) -> int:
+    known: set[tuple[str, str, str]] = set()
+    if args.new_only and VERDICTS.exists():
+        known = {(v["cluster"], v["kind"], v["key"]) for v in map(json.loads, VERDICTS.read_text().splitlines())}
     lines = [it | {"verdict": "", "why": ""} for cid, b in brief(_clusters(args.clusters)).items()
-             for it in items(cid, b)]
+             for it in items(cid, b) if (it["cluster"], it["kind"], it["key"]) not in known]
     Path(args.out).write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
     counts = Counter(x["kind"] for x in lines)
     print(f"{len(lines)} items -> {args.out}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
@@ -133,9 +136,20 @@ def cmd_keep(args: argparse.Namespace) -> int:
         if x.get("verdict") not in ("ok", "wrong"):
             raise SystemExit(f"unjudged item {x['cluster']} {x['kind']} {x['label']!r}: verdict must be ok or wrong")
         kept.append({k: x[k] for k in ("cluster", "kind", "key", "label", "verdict", "why")})
+    # Merge with the verdicts already kept: a worksheet of a later round (items new since the last judging)
+    # adds to them; an item judged again takes its newest verdict.
+    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    if VERDICTS.exists():
+        for line in VERDICTS.read_text().splitlines():
+            if line.strip():
+                v = json.loads(line)
+                merged[(v["cluster"], v["kind"], v["key"])] = v
+    for x in kept:
+        merged[(x["cluster"], x["kind"], x["key"])] = x
     VERDICTS.parent.mkdir(parents=True, exist_ok=True)
-    VERDICTS.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in kept))
-    print(f"kept {len(kept)} verdicts in {VERDICTS.relative_to(REPO)}")
+    rows = sorted(merged.values(), key=lambda v: (v["cluster"], v["kind"], v["key"]))
+    VERDICTS.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in rows))
+    print(f"kept {len(kept)} verdicts ({len(rows)} in all) in {VERDICTS.relative_to(REPO)}")
     return 0
 
 
@@ -180,6 +194,7 @@ def main() -> int:
     w = sub.add_parser("worksheet", help="brief clusters and write the items to judge (outside the repo)")
     w.add_argument("--clusters", help="comma-separated cluster ids or their numbers (default: all)")
     w.add_argument("--out", required=True)
+    w.add_argument("--new-only", action="store_true", help="only the items that have no kept verdict yet")
     w.set_defaults(func=cmd_worksheet)
     k = sub.add_parser("keep", help="store a judged worksheet's verdicts (keys and labels only)")
     k.add_argument("worksheet")

@@ -32,3 +32,26 @@ def test_a_changed_item_is_unjudged_not_counted_with_the_old_verdict() -> None:
     assert changed["speaker"] == {"output": 1, "judged": 0, "ok": 0, "precision": None}
     assert changed["dispute"]["output"] == 0
     assert changed["claim"]["judged"] == 1  # the claim's identity (measure, subject, values) did not change
+
+
+def test_keep_merges_a_later_round_with_the_verdicts_already_kept(tmp_path, monkeypatch) -> None:
+    import argparse
+    import json
+
+    import judged_precision as jp
+
+    store = tmp_path / "verdicts.jsonl"
+    monkeypatch.setattr(jp, "VERDICTS", store)
+    monkeypatch.setattr(jp, "REPO", tmp_path)
+
+    def round_(name: str, rows: list[tuple[str, str]]) -> argparse.Namespace:
+        sheet = tmp_path / name
+        sheet.write_text("".join(json.dumps({"cluster": "c1", "kind": "entity", "key": k, "label": k,
+                                             "verdict": v, "why": "", "evidence": {}}) + "\n" for k, v in rows))
+        return argparse.Namespace(worksheet=str(sheet))
+
+    jp.cmd_keep(round_("one.jsonl", [("a", "ok"), ("b", "wrong")]))
+    jp.cmd_keep(round_("two.jsonl", [("b", "ok"), ("c", "ok")]))
+    kept = {v["key"]: v["verdict"] for v in map(json.loads, store.read_text().splitlines())}
+    assert kept == {"a": "ok", "b": "ok", "c": "ok"}
+    assert "evidence" not in store.read_text()
