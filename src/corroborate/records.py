@@ -135,6 +135,11 @@ class Copy(Record):
 class Story(Record):
     id: str
     headline: str | None
+    headline_from: Literal["title", "summary"] | None = Field(
+        default=None,
+        description="title: the most corroborated outlet headline; summary: no outlet headline fits, so the "
+        "most corroborated summary sentence (new in schema 2)",
+    )
     articles: int = Field(ge=0)
     sources: int = Field(ge=0)
     independent_sources: int = Field(ge=0)
@@ -290,6 +295,10 @@ class StoryAnalysis(Record):
     claims: list[ClaimRecord] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     coverage: list[CoverageRecord] = Field(default_factory=list)
+    # Sentences whose parse has no clause with a subject: captions, labels, headlines, list items and
+    # imperatives left in a report's text. The summary does not take them (they are not statements that read
+    # on their own); not a briefing field.
+    fragments: list[TextSpan] = Field(default_factory=list)
 
 
 class Briefing(Record):

@@ -117,7 +117,8 @@ def test_summary_sentences_carry_their_resolved_relative_dates() -> None:
         RawReport("a", "a", "The Orvane bridge in Velstad collapsed on Saturday, the transport ministry said. "
                   "Repairs to the Orvane bridge will begin on 2 July 2031, the ministry said.", published=published),
         RawReport("b", "b", "Velstad's Orvane bridge collapsed on Saturday, according to the transport ministry. "
-                  "The ministry said the Orvane bridge repairs begin on 2 July 2031.", published=published),
+                  "Velstad's transport ministry said the Orvane bridge repairs begin on 2 July 2031.",
+                  published=published),
     ]
     briefing = brief_reports(raws, Config()).briefings[0]
     jsonschema.validate(briefing, BRIEFING_SCHEMA)

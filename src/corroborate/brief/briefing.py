@@ -15,11 +15,20 @@ from typing import Any
 from ..config import Config
 from ..errors import CitationError
 from ..model import Article, ComponentError, Rejection, Span
-from ..records import SCHEMA_VERSION, Briefing, CitedSpan, ResolvedDate, StoryAnalysis, SummaryItem, TimelineEntry
+from ..records import (
+    SCHEMA_VERSION,
+    Briefing,
+    CitedSpan,
+    ResolvedDate,
+    StoryAnalysis,
+    SummaryItem,
+    TextSpan,
+    TimelineEntry,
+)
 from ..records import Source as SourceRecord
 from ..render.safe import checked_url
 from .citations import find_citations, verify_citation
-from .headline import story_headline
+from .headline import MAX_HEADLINE_WORDS, story_headline
 from .summarize import Candidate, select
 
 __all__ = ["SCHEMA_VERSION", "assemble_briefing", "build_briefing", "source_record"]
@@ -63,35 +72,69 @@ _DEPENDENT_START = re.compile(
     r"there|here|instead|otherwise|meanwhile)\b",
     re.IGNORECASE,
 )
+# "That" / "Which" opening a clause as its subject ("That will come Monday", "Which is why ..."), not as a
+# determiner ("That decision ..."): followed by an auxiliary, modal or a common verb of state.
+_DEMONSTRATIVE_SUBJECT = re.compile(
+    r"^[\"“‘']?(?:that|which)(?:'s|’s|\s+(?:is|was|were|are|will|would|could|can|may|might|must|should|has|had|have|"
+    r"means|meant|comes|came|makes|made|leaves|left))\b",
+    re.IGNORECASE,
+)
+# Sentence-final punctuation, optionally closed by quotes or brackets. A "sentence" without it is a
+# headline, label, caption or a cut-off fragment ("The Latest on the election (all times local):").
+_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+_OPEN_QUOTES = "\"“‘"
+_CLOSE_QUOTES = "\"”’"
+# After a quotation, an attribution to a bare pronoun ("...," he said.): the reader cannot tell who spoke.
+_PRONOUN_ATTRIBUTION = re.compile(r"^[,.]?\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
+
+
+def _quote_dependent(text: str) -> bool:
+    """A sentence that is nothing but a quotation, or a quotation given to a bare pronoun."""
+    if text[:1] not in _OPEN_QUOTES:
+        return False
+    close = max(text.rfind(q) for q in _CLOSE_QUOTES)
+    if close <= 0:
+        return False
+    after = text[close + 1 :].strip()
+    return not after.strip(".!?…") or bool(_PRONOUN_ATTRIBUTION.match(after))
 
 
 def stands_alone(text: str) -> bool:
-    """Can this sentence be read without the one before it?"""
-    if _DEPENDENT_START.match(text) or text[:1].islower():
+    """Can this sentence be read without the one before it (and is it a statement at all)?"""
+    text = text.strip()
+    if not text or _DEPENDENT_START.match(text) or _DEMONSTRATIVE_SUBJECT.match(text) or text[:1].islower():
+        return False
+    if not _FINAL.search(text) or _quote_dependent(text):
         return False
     straight = text.count('"')
     return straight % 2 == 0 and text.count("“") == text.count("”")
 
 
-def candidates_for(articles: Sequence[Article]) -> tuple[list[Candidate], list[tuple[Article, int]]]:
-    """Summary candidates: sentences that stand alone, from every report that is not a copy of another
-    (copies would fake consensus; they are still cited)."""
+def candidates_for(
+    articles: Sequence[Article], fragments: Sequence[TextSpan] = ()
+) -> tuple[list[Candidate], list[tuple[Article, int]]]:
+    """Summary candidates: sentences that stand alone and are statements (``fragments``: the sentences the
+    parse found no subject clause in), from every report that is not a copy of another (copies would fake
+    consensus; they are still cited)."""
     candidates: list[Candidate] = []
     where: list[tuple[Article, int]] = []
+    fragment_starts = {(s.source, s.start) for s in fragments}
     originals = [a for a in articles if a.duplicate_of is None and a.not_analyzed is None]
     for doc, article in enumerate(originals):
         for k, (start, end) in enumerate(article.sentences):
             text = article.text[start:end]
-            if not stands_alone(text):
+            if (article.id, start) in fragment_starts or not stands_alone(text):
                 continue
             candidates.append(Candidate(doc, k, text, len(article.sentences), article.published))
             where.append((article, k))
     return candidates, where
 
 
-def build_summary(articles: Sequence[Article], config: Config) -> tuple[list[SummaryItem], list[int]]:
+def build_summary(
+    articles: Sequence[Article], config: Config, fragments: Sequence[TextSpan] = ()
+) -> tuple[list[SummaryItem], list[int]]:
     """Summary items in reading order, each citing every source that carries it; plus selection ranks."""
-    candidates, where = candidates_for(articles)
+    candidates, where = candidates_for(articles, fragments)
     chosen = select(candidates, config.summary.max_words)
     by_id = {a.id: a for a in articles}
     items: list[SummaryItem] = []
@@ -176,6 +219,35 @@ def _headline(articles: Sequence[Article]) -> str | None:
     return story_headline(originals)
 
 
+# The headline is chosen among the first summary sentences that fit: the summary is in reading order, which
+# puts the reports' leads (the core event) first; a later sentence is background or detail however many
+# outlets carry it.
+HEADLINE_LEADS = 3
+HEADLINE_CUT_WORDS = 16  # news headlines run 6-15 words (brief/headline.py)
+
+
+def summary_headline(summary: Sequence[SummaryItem], disputed: Sequence[TextSpan]) -> str | None:
+    """A headline when no outlet's fits: of the first HEADLINE_LEADS summary sentences short enough for a
+    headline (if none is, the first cut short and marked), the one most outlets carry (the earliest of
+    equals) that states no disputed figure
+    (``disputed``: the spans of every value of a disputed claim) - a headline cannot carry the attribution
+    that makes a contested figure fair. Verbatim but for its final full stop."""
+
+    def states_disputed(item: SummaryItem) -> bool:
+        return any(d.source == s.source and d.start < s.end and s.start < d.end
+                   for s in item.spans for d in disputed)
+
+    leads = [(k, item) for k, item in enumerate(summary[:HEADLINE_LEADS]) if not states_disputed(item)]
+    if not leads:
+        return None
+    fit = [(k, item) for k, item in leads if len(item.text.split()) <= MAX_HEADLINE_WORDS]
+    if not fit:  # every lead runs long: the first, cut at a word boundary and marked as cut
+        return " ".join(leads[0][1].text.split()[:HEADLINE_CUT_WORDS]).rstrip(",;:-—") + " …"
+    _, best = max(fit, key=lambda ki: (len(ki[1].sources), -ki[0]))
+    text = " ".join(best.text.split())
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
 def build_briefing(
     articles: Sequence[Article],
     config: Config,
@@ -202,16 +274,21 @@ def assemble_briefing(
     from ..provenance import provenance
 
     ordered = sorted(articles, key=lambda a: a.id)
-    summary, _ranks = build_summary(ordered, config)
     analysis = analysis or StoryAnalysis()
+    summary, _ranks = build_summary(ordered, config, analysis.fragments)
     summary_dates(summary, analysis.timeline)
     check_citations(summary, ordered, config.summary.citation_min_support)
     copies = {a.id: a.duplicate_of for a in ordered if a.duplicate_of}
+    headline, headline_from = _headline(articles), "title"
+    if headline is None:
+        disputed = [s for c in analysis.claims if c.disputed for v in c.values for s in v.spans]
+        headline, headline_from = summary_headline(summary, disputed), "summary"
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "story": {
             "id": story_id,
-            "headline": _headline(articles),
+            "headline": headline,
+            "headline_from": headline_from if headline else None,
             "articles": len(ordered),
             "sources": len({a.outlet or a.id for a in ordered}),
             "independent_sources": len(ordered) - len(copies),

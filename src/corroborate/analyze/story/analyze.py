@@ -17,9 +17,17 @@ import torch
 
 from ...boundary import guarded
 from ...config import Config
-from ...document import Item, layer, make_doc, write_layer
+from ...document import Item, doc_text, layer, make_doc, write_layer
 from ...model import Article, ComponentError
-from ...records import ClaimRecord, CoverageRecord, EntityRecord, QuoteRecord, StoryAnalysis, TimelineEntry
+from ...records import (
+    ClaimRecord,
+    CoverageRecord,
+    EntityRecord,
+    QuoteRecord,
+    StoryAnalysis,
+    TextSpan,
+    TimelineEntry,
+)
 from ..entities import Entity, Mention, link_entities
 from ..entities.junk import doc_syntax
 from ..entities.ner import load_tagger
@@ -29,7 +37,7 @@ from .coverage import coverage
 from .timeline import build_timeline
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 
 def _tag_one(tagger: Any, text: str) -> list[tuple[int, int, str]]:
@@ -101,4 +109,98 @@ def analyze_story(
     if config.coverage.enabled:
         work = partial(coverage, readable, docs, entity_recs, quotes, claims, config.coverage)
         covered = guarded("coverage", None, sink, work, covered)
-    return StoryAnalysis(entities=entity_recs, quotes=quotes, claims=claims, timeline=timeline, coverage=covered)
+    no_spans: list[TextSpan] = []
+    fragments = guarded("syntax", None, sink, partial(fragment_sentences, docs), no_spans)
+    return StoryAnalysis(entities=entity_recs, quotes=quotes, claims=claims, timeline=timeline, coverage=covered,
+                         fragments=fragments)
+
+
+# Dependents that give a clause its subject (UD relations; "expl": "There were ..."). A sentence whose root
+# has none of them is a caption ("Rangers at the park gate on Monday."), a label, a list item or an
+# imperative, not a statement of the report.
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl", "nsubj:outer"})
+
+
+# A subject that points back at an earlier sentence: a personal or demonstrative pronoun; a noun with a
+# demonstrative ("These officials", "That decision"); or a definite description of someone the report has
+# just named, the news pattern "The man ...", "The 3-year-old male lion ...". The last is kept to generic
+# nouns for a person or animal (general news usage): "The government", "the attack", "the interior
+# minister" read fine in a story's summary.
+_BACK_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "this", "that", "these", "those", "him", "her", "them"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+_GENERIC_BEINGS = frozenset({
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "baby", "toddler",
+    "teen", "teens", "teenager", "teenagers", "person", "people", "couple", "pair", "victim", "victims",
+    "suspect", "suspects", "gunman", "attacker", "driver", "passenger", "mother", "father", "son", "daughter",
+    "husband", "wife", "family", "animal", "animals", "lion", "dog", "cat", "bear", "shark", "leopard", "tiger",
+})
+# Dependents of a subject noun that name what it is ("the policy of Acme Corp", "the 2019 outbreak in Lima",
+# "the group's spokesman, Kerem Adiv"): a proper noun there anchors the description.
+_ANCHORS = frozenset({"nmod", "nmod:poss", "appos", "flat", "acl"})
+
+
+def _leans_back(subject: Token, *, pronouns: bool = True) -> bool:
+    if subject.pos_ == "PRON":
+        return pronouns and subject.lower_ in _BACK_PRONOUNS
+    if subject.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in _ANCHORS and any(t.pos_ == "PROPN" for t in c.subtree) for c in subject.children):
+        return False
+    dets = [c.lower_ for c in subject.children if c.dep_ in ("det", "nmod:poss")]
+    if any(d in _DEMONSTRATIVES or d in _POSSESSIVES for d in dets):
+        return True
+    return "the" in dets and subject.lower_ in _GENERIC_BEINGS
+
+
+def _main_subject_leans_back(root: Token, subject: Token) -> bool:
+    """Does the sentence's subject point back? In reported speech ("Repairs begin in July, the ministry
+    said.") the statement is the reported clause: its subject is judged as a description (a pronoun there
+    usually is the speaker: "Police said they ..."); the attribution's subject only when it is a bare pronoun
+    (", he said"), since "the ministry said" is how news attributes."""
+    reported = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if reported is None:
+        return _leans_back(subject)
+    if subject.pos_ == "PRON" and subject.lower_ in _BACK_PRONOUNS:
+        return True
+    inner = next((c for c in reported.children if c.dep_ in _SUBJECTS), None)
+    return inner is not None and _leans_back(inner, pronouns=False)
+
+
+# Clause relations of a subordinate clause: a finite verb inside one ("a game where players can steer")
+# does not make the sentence a statement.
+_SUBORDINATE = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp"})
+
+
+def _no_clause(sent: Span) -> bool:
+    """No finite verb outside a subordinate clause (the tagger's VerbForm=Fin: the parse can miss a subject
+    the tagger still sees), or an imperative opening the sentence ("Play with twenty kittens.")."""
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is not None and "Imp" in first.morph.get("Mood", []):
+        return True
+    for t in sent:
+        if "Fin" in t.morph.get("VerbForm", []):
+            clause = t.head if t.dep_.startswith(("aux", "cop")) else t
+            if clause.dep_ not in _SUBORDINATE:
+                return False
+    return True
+
+
+def fragment_sentences(docs: dict[str, Doc]) -> list[TextSpan]:
+    """Every sentence of a parsed Doc that cannot be read on its own: its root has no subject (see
+    ``_SUBJECTS``), or the main subject leans on an earlier sentence (see ``_leans_back``). Unparsed Docs give
+    none (nothing is taken from a sentence the parser did not read)."""
+    out: list[TextSpan] = []
+    for source, doc in docs.items():
+        if not doc.has_annotation("DEP"):
+            continue
+        text = doc_text(doc)
+        for sent in doc.spans["sentences"]:
+            # the sentence's roots: tokens headed by themselves or by a token outside it (the layer's
+            # sentences need not match the parser's own)
+            roots = [t for t in sent if t.head.i == t.i or not sent.start <= t.head.i < sent.end]
+            subjects = [(root, child) for root in roots for child in root.children if child.dep_ in _SUBJECTS]
+            if (subjects and _main_subject_leans_back(*subjects[0])) or (not subjects and _no_clause(sent)):
+                out.append(TextSpan(source=source, start=sent.start_char, end=sent.end_char,
+                                    text=text[sent.start_char : sent.end_char]))
+    return out
