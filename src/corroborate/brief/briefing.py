@@ -130,6 +130,10 @@ def candidates_for(
     return candidates, where
 
 
+# A report's first sentences are its news lead (the core event, inverted pyramid).
+LEAD_SENTENCES = 3
+
+
 def build_summary(
     articles: Sequence[Article], config: Config, fragments: Sequence[TextSpan] = ()
 ) -> tuple[list[SummaryItem], list[int]]:
@@ -139,6 +143,7 @@ def build_summary(
     by_id = {a.id: a for a in articles}
     items: list[SummaryItem] = []
     ranks: list[int] = []
+    positions: list[int] = []  # each item's sentence index in its report
     for pick in chosen:
         article, k = where[pick.candidate]
         start, end = article.sentences[k]
@@ -164,6 +169,18 @@ def build_summary(
             )
         )
         ranks.append(pick.rank)
+        positions.append(k)
+    # The lead states the core event: of the chosen sentences that open their report (the news lead,
+    # inverted pyramid; not a quotation), the one most outlets carry goes first (then the most salient);
+    # the rest keep reading order.
+    def lead_pool(first_k: int) -> list[int]:
+        return [j for j, k in enumerate(positions) if k < first_k and items[j].text[:1] not in _OPEN_QUOTES]
+
+    leads = lead_pool(1) or lead_pool(LEAD_SENTENCES)  # a report's opening sentence, else its lead
+    if leads:
+        first = max(leads, key=lambda j: (len(items[j].sources), items[j].score, -j))
+        items.insert(0, items.pop(first))
+        ranks.insert(0, ranks.pop(first))
     return items, ranks
 
 
@@ -219,32 +236,27 @@ def _headline(articles: Sequence[Article]) -> str | None:
     return story_headline(originals)
 
 
-# The headline is chosen among the first summary sentences that fit: the summary is in reading order, which
-# puts the reports' leads (the core event) first; a later sentence is background or detail however many
-# outlets carry it.
-HEADLINE_LEADS = 3
 HEADLINE_CUT_WORDS = 16  # news headlines run 6-15 words (brief/headline.py)
 
 
 def summary_headline(summary: Sequence[SummaryItem], disputed: Sequence[TextSpan]) -> str | None:
-    """A headline when no outlet's fits: of the first HEADLINE_LEADS summary sentences short enough for a
-    headline (if none is, the first cut short and marked), the one most outlets carry (the earliest of
-    equals) that states no disputed figure
-    (``disputed``: the spans of every value of a disputed claim) - a headline cannot carry the attribution
-    that makes a contested figure fair. Verbatim but for its final full stop."""
+    """A headline when no outlet's fits: the summary's lead (the most corroborated opening sentence, see
+    :func:`build_summary`), cut short and marked when it runs past a headline's length; the next summary
+    sentence when the lead states a disputed figure (``disputed``: the spans of every value of a disputed
+    claim) - a headline cannot carry the attribution that makes a contested figure fair. Verbatim but for
+    its final full stop."""
 
     def states_disputed(item: SummaryItem) -> bool:
         return any(d.source == s.source and d.start < s.end and s.start < d.end
                    for s in item.spans for d in disputed)
 
-    leads = [(k, item) for k, item in enumerate(summary[:HEADLINE_LEADS]) if not states_disputed(item)]
-    if not leads:
+    lead = next((item for item in summary if not states_disputed(item)), None)
+    if lead is None:
         return None
-    fit = [(k, item) for k, item in leads if len(item.text.split()) <= MAX_HEADLINE_WORDS]
-    if not fit:  # every lead runs long: the first, cut at a word boundary and marked as cut
-        return " ".join(leads[0][1].text.split()[:HEADLINE_CUT_WORDS]).rstrip(",;:-—") + " …"
-    _, best = max(fit, key=lambda ki: (len(ki[1].sources), -ki[0]))
-    text = " ".join(best.text.split())
+    words = lead.text.split()
+    if len(words) > MAX_HEADLINE_WORDS:
+        return " ".join(words[:HEADLINE_CUT_WORDS]).rstrip(",;:-—") + " …"
+    text = " ".join(words)
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
 
 

@@ -186,10 +186,26 @@ def _no_clause(sent: Span) -> bool:
     return True
 
 
+# Singular personal pronouns need a named antecedent ("The government said his death was unrelated"): read
+# before any name in the sentence, they point at someone the report named earlier. (Plural "they" often
+# points back at a group named by a common noun in the same sentence: "Police said they ...".)
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+
+
+def _person_before_name(sent: Span) -> bool:
+    for t in sent:
+        if t.pos_ == "PROPN":
+            return False
+        if t.lower_ in _PERSON_PRONOUNS and t.pos_ in ("PRON", "DET"):
+            return True
+    return False
+
+
 def fragment_sentences(docs: dict[str, Doc]) -> list[TextSpan]:
     """Every sentence of a parsed Doc that cannot be read on its own: its root has no subject (see
-    ``_SUBJECTS``), or the main subject leans on an earlier sentence (see ``_leans_back``). Unparsed Docs give
-    none (nothing is taken from a sentence the parser did not read)."""
+    ``_SUBJECTS``), the main subject leans on an earlier sentence (see ``_leans_back``), or a pronoun for a
+    person comes before any name (``_person_before_name``). Unparsed Docs give none (nothing is taken from a
+    sentence the parser did not read)."""
     out: list[TextSpan] = []
     for source, doc in docs.items():
         if not doc.has_annotation("DEP"):
@@ -200,7 +216,8 @@ def fragment_sentences(docs: dict[str, Doc]) -> list[TextSpan]:
             # sentences need not match the parser's own)
             roots = [t for t in sent if t.head.i == t.i or not sent.start <= t.head.i < sent.end]
             subjects = [(root, child) for root in roots for child in root.children if child.dep_ in _SUBJECTS]
-            if (subjects and _main_subject_leans_back(*subjects[0])) or (not subjects and _no_clause(sent)):
+            if ((subjects and _main_subject_leans_back(*subjects[0])) or (not subjects and _no_clause(sent))
+                    or _person_before_name(sent)):
                 out.append(TextSpan(source=source, start=sent.start_char, end=sent.end_char,
                                     text=text[sent.start_char : sent.end_char]))
     return out
