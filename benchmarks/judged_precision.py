@@ -1,8 +1,10 @@
-"""Precision of the analysis on real news, by hand judgement: disputes, claim groups, quote speakers, entities.
+"""Precision on real news, by hand judgement: disputes, claim groups, quote speakers, entities, summary
+sentences that stand alone and headlines.
 
 The scorer (``../shared/tools/realnews_score.py``) measures recall of hand gold; it cannot say whether what the
-system outputs beyond the gold is right. This script closes that gap with judgements a person (or a reviewer
-reading the sources) makes on every item the briefing outputs for a set of real clusters:
+system outputs beyond the gold is right (nor whether a summary reads well). This script closes that gap with
+judgements a person (or a reviewer reading the sources) makes on every item the briefing outputs for a set of
+real clusters:
 
     # 1. brief the clusters and write a worksheet (outside the repo: it quotes the sources, which may not be
     #    redistributed) with one line per output item and its evidence
@@ -18,7 +20,11 @@ What is judged (``kind``):
 * ``claim``: a claim group - ok when it is one quantity of the story (measure and subject right, its values
   really figures for that quantity, the sources and attributions right);
 * ``speaker``: a quote with a speaker - ok when that person or organisation said those words;
-* ``entity``: an entity - ok when it is a name, of the right type, and every alias names the same referent.
+* ``entity``: an entity - ok when it is a name, of the right type, and every alias names the same referent;
+* ``standalone``: a summary sentence - ok when it reads on its own (no pronoun or "the man" whose referent
+  the summary has not given, no caption, dateline, furniture or fragment; attributions are fine) - issue 13;
+* ``headline``: the story's headline - ok when it states the story's core event neutrally (not a caption, not
+  one outlet's angle, no disputed figure asserted without attribution) - issue 13.
 Precision = ok / judged. ``score`` also reports output items with no verdict (new since the judging): a figure
 over a changed output is only as good as its coverage, so the judged share is printed beside each precision.
 
@@ -43,7 +49,7 @@ SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "data" / "realnews-dev"
 VERDICTS = REPO / "benchmarks" / "judgements" / "realnews_precision.jsonl"
 RESULT = REPO / "benchmarks" / "results" / "judged_precision.json"
-KINDS = ("dispute", "claim", "speaker", "entity")
+KINDS = ("dispute", "claim", "speaker", "entity", "standalone", "headline")
 
 
 def _norm(text: object) -> str:
@@ -85,6 +91,20 @@ def items(cid: str, briefing: dict[str, Any]) -> list[dict[str, Any]]:
                                            for s in quote.get("speaker_spans", [])],
                          "spans": [(s["source"], s["start"]) for s in quote.get("spans", [])][:6]},
         })
+    for item in briefing.get("summary", []):
+        key = _key("standalone", item.get("text"))
+        out.append({"cluster": cid, "kind": "standalone", "key": key,
+                    "label": " ".join(str(item.get("text")).split()[:8]) + " ...",
+                    "evidence": {"text": item.get("text"), "origin": item.get("origin"),
+                                 "start": next((sp["start"] for sp in item.get("spans", [])
+                                                if sp["source"] == item.get("origin")), None)}})
+    story = briefing.get("story") or {}
+    if story.get("headline") is not None:
+        out.append({"cluster": cid, "kind": "headline", "key": _key("headline", story["headline"]),
+                    "label": " ".join(str(story["headline"]).split()[:8]) + " ...",
+                    "evidence": {"headline": story["headline"], "from": story.get("headline_from"),
+                                 "disputed": [c.get("measure") for c in briefing.get("claims", [])
+                                              if c.get("disputed")]}})
     for entity in briefing.get("entities", []):
         key = _key("entity", entity.get("name"), entity.get("type"), *sorted(entity.get("aliases", [])))
         label = f"{entity.get('name')} ({entity.get('type')}) = {' | '.join(entity.get('aliases', []))}"

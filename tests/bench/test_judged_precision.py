@@ -18,7 +18,7 @@ def _briefing(speaker: str, disputed: bool) -> dict[str, object]:
 
 def test_every_kind_is_listed_and_unspoken_quotes_are_not_judged() -> None:
     kinds = sorted(it["kind"] for it in items("c1", _briefing("Ana Ruiz", disputed=True)))
-    assert kinds == ["claim", "dispute", "entity", "speaker"]
+    assert kinds == ["claim", "dispute", "entity", "speaker"]  # no summary or story in this briefing
 
 
 def test_a_changed_item_is_unjudged_not_counted_with_the_old_verdict() -> None:
@@ -55,3 +55,14 @@ def test_keep_merges_a_later_round_with_the_verdicts_already_kept(tmp_path, monk
     kept = {v["key"]: v["verdict"] for v in map(json.loads, store.read_text().splitlines())}
     assert kept == {"a": "ok", "b": "ok", "c": "ok"}
     assert "evidence" not in store.read_text()
+
+
+def test_summary_sentences_and_the_headline_are_judged_by_their_text() -> None:
+    briefing = {"story": {"headline": "Floods close the Marvel Bridge", "headline_from": "summary"},
+                "summary": [{"text": "Floods closed the Marvel Bridge on Tuesday.", "origin": "a",
+                             "spans": [{"source": "a", "start": 0, "end": 43}]}]}
+    first = {it["kind"]: it["key"] for it in items("c1", briefing)}
+    assert set(first) == {"standalone", "headline"}
+    briefing["story"]["headline"] = "Floods close the bridge"
+    second = {it["kind"]: it["key"] for it in items("c1", briefing)}
+    assert second["standalone"] == first["standalone"] and second["headline"] != first["headline"]
