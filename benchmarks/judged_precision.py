@@ -142,7 +142,8 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
     if args.new_only and VERDICTS.exists():
         known = {(v["cluster"], v["kind"], v["key"]) for v in map(json.loads, VERDICTS.read_text().splitlines())}
     lines = [it | {"verdict": "", "why": ""} for cid, b in brief(_clusters(args.clusters)).items()
-             for it in items(cid, b) if (it["cluster"], it["kind"], it["key"]) not in known]
+             for it in items(cid, b) if (it["cluster"], it["kind"], it["key"]) not in known
+             and (not args.kinds or it["kind"] in args.kinds.split(","))]
     Path(args.out).write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
     counts = Counter(x["kind"] for x in lines)
     print(f"{len(lines)} items -> {args.out}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
@@ -215,6 +216,7 @@ def main() -> int:
     w.add_argument("--clusters", help="comma-separated cluster ids or their numbers (default: all)")
     w.add_argument("--out", required=True)
     w.add_argument("--new-only", action="store_true", help="only the items that have no kept verdict yet")
+    w.add_argument("--kinds", help=f"comma-separated kinds to list (default: all of {', '.join(KINDS)})")
     w.set_defaults(func=cmd_worksheet)
     k = sub.add_parser("keep", help="store a judged worksheet's verdicts (keys and labels only)")
     k.add_argument("worksheet")
