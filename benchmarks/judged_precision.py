@@ -179,12 +179,15 @@ def score(verdicts: list[dict[str, Any]], briefings: dict[str, dict[str, Any]]) 
     known = {(v["cluster"], v["kind"], v["key"]): v["verdict"] for v in verdicts}
     result: dict[str, Any] = {}
     for kind in KINDS:
-        current = [it for cid, b in briefings.items() for it in items(cid, b) if it["kind"] == kind]
+        # a kind is scored on the clusters judged for it (summaries may be judged on more clusters than claims)
+        judged_here = {v["cluster"] for v in verdicts if v["kind"] == kind}
+        current = [it for cid, b in briefings.items() if cid in judged_here
+                   for it in items(cid, b) if it["kind"] == kind]
         keys = [(it["cluster"], kind, it["key"]) for it in current]
         judged = [known[k] for k in keys if k in known]
         ok = judged.count("ok")
         result[kind] = {
-            "output": len(current), "judged": len(judged), "ok": ok,
+            "clusters": len(judged_here), "output": len(current), "judged": len(judged), "ok": ok,
             "precision": round(ok / len(judged), 3) if judged else None,
         }
     return result
@@ -200,7 +203,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     for kind, r in result.items():
         p = "n/a" if r["precision"] is None else f"{r['precision']:.3f}"
         print(f"{kind:8s} precision {p} ({r['ok']}/{r['judged']} judged ok; {r['output']} output, "
-              f"{r['output'] - r['judged']} unjudged) on {len(cids)} clusters")
+              f"{r['output'] - r['judged']} unjudged) on {r['clusters']} clusters")
     sys.path.insert(0, str(REPO / "benchmarks"))
     from evallib.run_info import with_run_info
 

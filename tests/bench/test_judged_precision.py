@@ -26,10 +26,10 @@ def test_a_changed_item_is_unjudged_not_counted_with_the_old_verdict() -> None:
     verdicts = [{"cluster": it["cluster"], "kind": it["kind"], "key": it["key"],
                  "verdict": "wrong" if it["kind"] == "dispute" else "ok"} for it in old]
     same = score(verdicts, {"c1": _briefing("Ana Ruiz", disputed=True)})
-    assert same["dispute"] == {"output": 1, "judged": 1, "ok": 0, "precision": 0.0}
+    assert same["dispute"] == {"clusters": 1, "output": 1, "judged": 1, "ok": 0, "precision": 0.0}
     assert same["speaker"]["precision"] == 1.0
     changed = score(verdicts, {"c1": _briefing("Luis Ortega", disputed=False)})
-    assert changed["speaker"] == {"output": 1, "judged": 0, "ok": 0, "precision": None}
+    assert changed["speaker"] == {"clusters": 1, "output": 1, "judged": 0, "ok": 0, "precision": None}
     assert changed["dispute"]["output"] == 0
     assert changed["claim"]["judged"] == 1  # the claim's identity (measure, subject, values) did not change
 
