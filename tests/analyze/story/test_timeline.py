@@ -155,3 +155,39 @@ def test_the_same_event_from_two_outlets_is_one_entry() -> None:
     saturday = [e for e in timeline if e["date"] == "2031-04-12"]
     assert any(e["sources"] == ["o1", "o2"] for e in saturday)
     assert any(e["sources"] == ["o3"] for e in saturday)
+
+
+def test_an_older_report_of_the_cluster_does_not_pull_the_story_back() -> None:
+    # Two reports of a dam failure in April 2031 and an agency note from 2029 on the same dam, in one cluster.
+    one = _article("n1", "The Orlin dam failed on Saturday, flooding the valley.", dt.date(2031, 4, 12))
+    two = _article("n2", "Water from the Orlin dam reached the town on Sunday.", dt.date(2031, 4, 13))
+    note = _article("old", "Inspectors found a crack in the Orlin dam on Tuesday.", dt.date(2029, 5, 2))
+    flags = {e["date"]: e["background"] for e in _parsed_timeline([one, two, note])}
+    assert flags["2031-04-12"] is False and flags["2031-04-13"] is False
+    assert flags["2029-05-01"] is True  # the note's own event is background to the 2031 story
+
+
+def test_without_report_dates_a_year_named_as_past_makes_older_dates_background() -> None:
+    report = _article("u", "In 2030, the council approved a new Orlin dam. The old one had burst in March 1990.")
+    flags = {e["date"]: e["background"] for e in _parsed_timeline([report])}
+    assert flags == {"1990-03": True}
+    # a year in a clause that is not past ("the plan ends in 2040") says nothing of when the report was written
+    plan = _article("v", "The Orlin plan ends in 2040. The old dam had burst in March 2031.")
+    assert {e["date"]: e["background"] for e in _parsed_timeline([plan])} == {"2031-03": False}
+
+
+
+def test_a_late_follow_up_does_not_make_the_story_background() -> None:
+    # Three reports of a dam failure on 12 April 2031 and one follow-up two months later: the story is April's.
+    first = [_article(f"r{k}", "The Orlin dam failed on Saturday, flooding the valley.", dt.date(2031, 4, 12))
+             for k in range(3)]
+    follow = _article("f", "The Orlin valley reopened its school on Friday.", dt.date(2031, 6, 20))
+    flags = {e["date"]: e["background"] for e in _parsed_timeline([*first, follow])}
+    assert flags["2031-04-12"] is False and flags["2031-06-20"] is False
+
+
+def test_one_shared_word_does_not_make_two_sentences_one_event() -> None:
+    one = _article("k1", "Rangers killed the Orlin lion on Saturday after it strayed from the park.", dt.date(2031, 4, 12))
+    two = _article("k2", "On Saturday, they prepared to kill it.", dt.date(2031, 4, 12))
+    saturday = [e for e in _parsed_timeline([one, two]) if e["date"] == "2031-04-12"]
+    assert sorted(e["sources"] for e in saturday) == [["k1"], ["k2"]]

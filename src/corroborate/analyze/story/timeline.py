@@ -16,14 +16,18 @@ What is kept, and why (precision first; each rule is general news grammar, teste
   March 1"), from a range that ends in a year ("from August to December 2014") or a year earlier in its sentence;
   habitual sentences ("usually peaks in October") date nothing;
 - a clock time without its own day takes the day named in its sentence, else the report's own date, never a
-  borrowed one; deictic words inside quotation marks ("today", "last night") count from when the speaker spoke,
-  unknown here, so they date nothing; offsets of hours ("hours earlier") give no day, nor does "the next day"
+  borrowed one; deictic words inside quotation marks ("today", "last night") count from when the speaker
+  spoke, unknown here, so they date nothing; offsets of hours ("hours earlier") give no day, nor does "the next day"
   with no day mentioned before it (after "In August 2014" the narrative has no day to count from).
 
 Every entry says how its date was resolved, per source, and points at the dated sentence and the expression that
 dated it. An entry well before the story's first event is marked ``background`` (an earlier case, a career
-step), kept apart from the story's own events but still listed. Each report's time expressions are found once
-(a :class:`~corroborate.analyze.timex.TimexIndex` shared by the reference dates, the anchor and the events).
+step), kept apart from the story's own events but still listed. The first event is read from the reports dated
+within days of most of the others (:func:`~corroborate.analyze.timex.main_reports`: a cluster's older report
+tells background and does not pull the story back by years); a story with no report date counts from the earliest day
+its reports can have been written (a year named in a past-tense clause, a year called current, a photo's date).
+Each report's time expressions are found once (a :class:`~corroborate.analyze.timex.TimexIndex` shared by the
+reference dates, the anchor and the events).
 """
 
 from __future__ import annotations
@@ -39,7 +43,17 @@ from ...document import Item, make_doc, text_span, write_layer
 from ...model import Article
 from ...records import Resolution, TimelineEntry
 from ..text import claim_of, support
-from ..timex import Indexes, Reference, Timex, index_of, reference_dates, resolve_relative, story_anchor
+from ..timex import (
+    Indexes,
+    Reference,
+    Timex,
+    index_of,
+    main_reports,
+    past_years,
+    reference_dates,
+    resolve_relative,
+    story_anchor,
+)
 from ..timex.grammar import clause_tense
 from ..timex.lexicon import MONTH_RE, YEAR_RE
 
@@ -49,9 +63,12 @@ if TYPE_CHECKING:
 # 0.4: two reports' sentences on the same date are listed as one event when either carries 40% of the other's
 # content stems, the dating expression left out. On the 24 realnews-dev clusters (215 dated sentences) 0.6 left
 # 204 entries, 0.4 191, every merge judged by hand as one event told by two outlets; 0.3 (186) began to join
-# different events of one day. A sentence of fewer than 2 content stems ("10:20 p.m.") joins nothing.
+# different events of one day. A sentence of fewer than 2 content stems ("10:20 p.m.") joins nothing, and a
+# join rests on at least 2 shared stems: one shared word is 50% of a two-word clause ("On Wednesday, they prepared
+# to kill him" is not "He was killed on Wednesday by rangers"), and one word names no event.
 SAME_EVENT_SUPPORT = 0.4
 _MIN_EVENT_STEMS = 2
+_MIN_SHARED_STEMS = 2
 # 30 days: an entry whose period ends this long before the story's first event is background; a story's own
 # events fall within days of each other (ANCHOR_WINDOW_DAYS), a month leaves room for the run-up. Set by hand.
 BACKGROUND_DAYS = 30
@@ -273,6 +290,7 @@ def _group(events: list[_Event]) -> list[list[_Event]]:
                 head.date == event.date
                 and all(e.source != event.source for e in group)
                 and min(len(claims[id(head)].stems), len(claims[id(event)].stems)) >= _MIN_EVENT_STEMS
+                and len(claims[id(head)].stems & claims[id(event)].stems) >= _MIN_SHARED_STEMS
                 and (
                     support(claims[id(head)], claims[id(event)]) >= SAME_EVENT_SUPPORT
                     or support(claims[id(event)], claims[id(head)]) >= SAME_EVENT_SUPPORT
@@ -285,6 +303,25 @@ def _group(events: list[_Event]) -> list[list[_Event]]:
     return groups
 
 
+def _earliest_present(
+    articles: Sequence[Article], refs: dict[str, Reference], timexes: Indexes, docs: dict[str, Doc]
+) -> dt.date | None:
+    """For a story without a day-exact report date: the earliest day its reports can have been written, from what
+    they say: a year named in a past-tense clause ("In 2012, the government pledged", "has grown since 2008"),
+    a year a report calls current, a photo's date (``bound="after"``). None when they give nothing."""
+    days: list[dt.date] = []
+    for a in articles:
+        ref = refs[a.id]
+        if ref.date is not None and ref.bound == "after":
+            days.append(ref.date)
+        elif ref.date is not None and ref.bound == "year":
+            days.append(dt.date(ref.date.year, 1, 1))
+        for t in past_years(index_of(a, timexes)):
+            if int(t.value[:4]) >= 1 and clause_tense(docs[a.id], t.start, t.end) == "past":
+                days.append(dt.date(int(t.value[:4]), 1, 1))
+    return max(days, default=None)
+
+
 def build_timeline(articles: Sequence[Article], docs: dict[str, Doc] | None = None) -> list[TimelineEntry]:
     """Timeline entries sorted by date; one entry per event, with every source that dates it the same.
 
@@ -293,7 +330,8 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, Doc] | None = No
     docs = docs if docs is not None else {a.id: make_doc(a) for a in articles}
     timexes: Indexes = {}
     refs = reference_dates(articles, timexes)
-    anchor = story_anchor(articles, refs, timexes)
+    anchor = story_anchor(main_reports(articles, refs), refs, timexes)
+    present = anchor if anchor is not None else _earliest_present(articles, refs, timexes, docs)
     events = [
         e for a in sorted(articles, key=lambda a: a.id) for e in _events(a, refs[a.id], anchor, timexes, docs[a.id])
     ]
@@ -316,7 +354,8 @@ def build_timeline(articles: Sequence[Article], docs: dict[str, Doc] | None = No
                     )
                     for e in group
                 ],
-                background=anchor is not None and _period_end(head.date) < anchor - dt.timedelta(days=BACKGROUND_DAYS),
+                background=present is not None
+                and _period_end(head.date) < present - dt.timedelta(days=BACKGROUND_DAYS),
             )
         )
     entries.sort(key=lambda e: (e.date, -len(e.sources), e.text))

@@ -237,17 +237,26 @@ def _attributive(text: str, start: int, end: int) -> bool:
     )
 
 
-def _later_past_year(index: TimexIndex, date: dt.date) -> int | None:
-    """A year the text names in a non-future context that is later than ``date``: then ``date`` is background."""
+def past_years(index: TimexIndex) -> list[Timex]:
+    """The years a text names as past ("a verdict in 2005", "since 2008", "in March 2012"), in text order.
+
+    An explicit date after "in" / "since" / "during" with no future cue near it ("will be held in 2030"); "by
+    2030" and "the 2030 target" are no evidence of when the report was written. The text was written in each such
+    year or later. Returns the expressions (explicit, so their value starts with the year)."""
+    years: list[Timex] = []
     for t in index.resolve(None):
         if t.kind != "DATE" or not t.how.startswith("explicit") or not t.value[:4].isdigit():
             continue
-        year = int(t.value[:4])
-        if year <= date.year or not _PAST_YEAR_BEFORE.search(index.text[max(0, t.start - 8) : t.start]):
-            continue  # "by 2030", "the 2030 target" are no evidence of when the report was written
+        if not _PAST_YEAR_BEFORE.search(index.text[max(0, t.start - 8) : t.start]):
+            continue
         if not FUTURE_WORDS.search(index.text[max(0, t.start - _FUTURE_NEAR) : t.end + 20]):
-            return year
-    return None
+            years.append(t)
+    return years
+
+
+def _later_past_year(index: TimexIndex, date: dt.date) -> int | None:
+    """A year the text names in a non-future context that is later than ``date``: then ``date`` is background."""
+    return next((int(t.value[:4]) for t in past_years(index) if int(t.value[:4]) > date.year), None)
 
 
 def infer_reference_date(text: str | TimexIndex) -> tuple[dt.date | None, str]:

@@ -29,6 +29,7 @@ __all__ = [
     "Reference",
     "index_of",
     "infer_reference_year",
+    "main_reports",
     "reference_dates",
     "story_anchor",
 ]
@@ -198,6 +199,27 @@ def story_anchor(
                     days.append(day)
         days.append(ref)
     return min(days) if days else None
+
+
+def main_reports(articles: Sequence[Article], refs: dict[str, Reference]) -> list[Article]:
+    """The reports the story's own events come from: those with a day-exact reference (own or borrowed) within
+    ``ANCHOR_WINDOW_DAYS`` of the span of days where most reports date themselves (a tie goes to the latest).
+    A cluster's older report (an agency note on the same disease two years before) tells background; it must
+    not pull the story's first event back by years. Borrowed dates only follow the others', so they are not
+    counted, unless no report has a date of its own."""
+    exact = [r for r in refs.values() if r.exact and r.date is not None]
+    days = sorted(r.date for r in exact if r.date is not None and not r.borrowed) or sorted(
+        r.date for r in exact if r.date is not None
+    )
+    if not days:
+        return []
+    window = dt.timedelta(days=ANCHOR_WINDOW_DAYS)
+    best = max(days, key=lambda d: (sum(1 for e in days if d - window <= e <= d), d))
+    return [
+        a
+        for a in articles
+        if refs[a.id].exact and best - window <= (refs[a.id].date or dt.date.min) <= best + window
+    ]
 
 
 def _consistent_reference(index: TimexIndex, start: dt.date, anchor: dt.date) -> dt.date | None:
