@@ -1,10 +1,12 @@
 """Mentions the tagger does not give, found from what the reports themselves say.
 
-- aliases: "X (SVLF)", "X, known by its initials, SVLF", "X, which many here call the Ash Brigade",
-  "also known as", "dubbed", "nicknamed", and "the so-called Ash Brigade"; every later use of the alias in
-  any report becomes a mention of the same entity;
+- aliases: "X (SVLF)", an organisation's "X (Copa)", "X, known by its initials, SVLF", "X, which many here
+  call the Ash Brigade", "also known as", "formerly known as", "nee", "dubbed", "nicknamed", and "the so-called
+  Ash Brigade"; every later use of the alias in any report becomes a mention of the same entity;
 - acronyms: an all-capitals word that is a known acronym or the initials of a multi-word name;
-- title phrases: "the interior minister" where that title was written with exactly one person's name.
+- spelt-out short forms: "acute flaccid myelitis (AFM)", "enterovirus D68 (EV-D68)";
+- title phrases: "the interior minister" where that title was written with exactly one person's name;
+- a paper's short name: "the Post" where the story names one paper ending in "Post".
 """
 
 from __future__ import annotations
@@ -14,8 +16,18 @@ from collections import Counter
 from collections.abc import Mapping
 
 from corroborate.analyze.entities.keys import initials, is_acronym, plain
-from corroborate.analyze.entities.lexicon import ALIAS_AFTER, GENERIC_ORG_NOUNS, GROUP_WORDS, SO_CALLED
+from corroborate.analyze.entities.lexicon import (
+    ALIAS_AFTER,
+    DEMONYMS,
+    GENERIC_ORG_NOUNS,
+    GROUP_ADJECTIVES,
+    GROUP_WORDS,
+    MASTHEAD_WORDS,
+    PLACE_NAMES,
+    SO_CALLED,
+)
 from corroborate.analyze.entities.nodes import Mention, Node, add_node, overlapping
+from corroborate.lang.en import MONTH_NAMES, WEEKDAY_NAMES
 from corroborate.unionfind import DisjointSet
 
 # 2: "the <noun>" in a report that never names the entity links only when this many reports name it (the
@@ -29,8 +41,13 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _GENERIC = re.compile(
     r"\b[Tt]he\s+(?P<modifier>[A-Z][\w-]*\s+)?(?P<noun>" + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\b")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
-_LOWER_EXPANSION = re.compile(
-    r"(?<![\w-])(?P<words>[a-z][a-z-]+(?: [a-z][a-z-]+){1,5}) \((?P<acronym>[A-Z]{2,6})\)")
+# A short form in parentheses: "(AFM)", "(EV-D68)".
+_PAREN_SHORT = re.compile(r" \((?P<short>[A-Z][A-Za-z0-9]{0,7}(?:-[A-Z0-9][A-Za-z0-9]{0,5})?)\)")
+# Lower-case words, optionally ending in a code with a digit or capital ("enterovirus D68").
+_CODE = r" [A-Z0-9]*[0-9][A-Za-z0-9]*"
+_LOWER_PHRASE = re.compile(r"[a-z][a-z-]+(?:(?: [a-z][a-z-]+){1,5}(?:" + _CODE + ")?|" + _CODE + ")")
+# "(Copa)", "(MoD)": a capitalised word (or two) alone in parentheses.
+_PAREN_NAME = re.compile(r"\s*\(\s*(?P<paren>[A-Z][a-z][\w'’-]{1,20}(?:\s+[A-Z][\w'’-]+)?)\s*\)")
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,6}(?![\w-])")
 
 
@@ -79,7 +96,7 @@ def find_aliases(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -
         node = nodes[k]
         if node.kind != "title":
             text = texts[node.mention.source]
-            match = ALIAS_AFTER.match(text, node.mention.end)
+            match = ALIAS_AFTER.match(text, node.mention.end) or _short_name(text, node)
             if match and not _dateline(text, match) and not _credit(node, match):
                 forms.add(_define(text, node.mention.source, match, k, nodes, uf))
     for source in sorted(texts):
@@ -105,6 +122,29 @@ def find_aliases(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -
                 add_node(nodes, uf, _alias_node(Mention(source, start, end, text[start:end], ""), None))
             forms.add(clean_form(text[start:end]))
     return forms
+
+
+def _short_name(text: str, node: Node) -> re.Match[str] | None:
+    """ "Compania Panamena de Aviacion S.A. (Copa)", "the Islamic State group (Isis)": a capitalised short name in
+    parentheses right after an organisation's name of two words or more, that the report uses again, is that
+    organisation's short name (not a country, a nationality or a month: "Banco Sur (Mexico)" says where, not
+    what; not a photo credit: "(Getty Images)")."""
+    if node.kind != "name" or node.cls not in ("ORG", "GROUP") or len(node.name.split()) < 2:
+        return None
+    match = _PAREN_NAME.match(text, node.mention.end)
+    if not match:
+        return None
+    form = match.group("paren")
+    if any(w in PLACE_NAMES or w in DEMONYMS or w in GROUP_ADJECTIVES or w in MONTH_NAMES or w in WEEKDAY_NAMES
+           or w in _CREDIT_WORDS for w in (form, *form.split())):
+        return None
+    return match if len(_word_pattern(form).findall(text)) >= 2 else None  # used again: a short name
+
+
+# Words of photo credits and page furniture in parentheses after a name ("(Getty Images)", "(File)").
+_CREDIT_WORDS = frozenset(
+    "Photo Photos File Files Video Videos Image Images Getty Picture Pictures Graphic Map Audio Watch Listen "
+    "Update Updated Reuters Pictured Above Below Left Right Center Centre Courtesy Handout Screenshot".split())
 
 
 def _dateline(text: str, match: re.Match[str]) -> bool:
@@ -162,7 +202,9 @@ def acronym_forms(nodes: list[Node]) -> set[str]:
 
 def link_acronyms(nodes: list[Node], uf: DisjointSet) -> None:
     """Join an acronym to the one entity whose multi-word name has those initials (when several have them, the
-    one of them written in the acronym's own report)."""
+    one of them written in the acronym's own report, or the most written one); a capitalised word of four
+    letters or more that is no one's initials to the one name the story writes in capitals starting with it
+    ("MODERN" / "MODERN SALON", a magazine writing its own name in capitals)."""
     by_initials: dict[str, set[int]] = {}
     by_name: dict[str, list[int]] = {}
     for k, n in enumerate(nodes):
@@ -178,6 +220,9 @@ def link_acronyms(nodes: list[Node], uf: DisjointSet) -> None:
         if len(roots) > 1:  # several names with those initials: the one written in the acronym's report,
             here = {uf.find(j) for j in by_name.get(form, []) if nodes[j].mention.source == n.mention.source}
             roots = (roots & here) or _dominant(roots, by_name.get(form, []), uf)  # else the most written one
+        if not roots and len(form) >= 4:  # "MODERN" beside "MODERN SALON": a name in capitals, shortened
+            roots = {uf.find(j) for j, other in enumerate(nodes) if other.kind == "name" and other.cls != "PERSON"
+                     and (upper := clean_form(other.mention.text)).isupper() and upper.startswith(form + " ")}
         if len(roots) == 1:
             uf.union(roots.pop(), k)
 
@@ -200,24 +245,77 @@ def scan_acronyms(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) 
 
 
 def _lower_expansions(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
-    """A lower-case phrase the report spells an acronym out with, "acute flaccid myelitis (AFM)", "an
-    individual retirement account (IRA)": a name of the acronym's entity when its words' first letters are
-    the acronym's letters (a disease, a programme, a measure: named things written in lower case)."""
+    """A lower-case phrase the report spells a short form out with, "acute flaccid myelitis (AFM)", "an
+    individual retirement account (IRA)", "enterovirus D68 (EV-D68)": a name of the short form's entity (a
+    disease, a programme, a measure: named things written in lower case). The phrase is found by the
+    Schwartz-Hearst abbreviation match (:func:`_long_form`); it is lower-case words, optionally ending in the
+    code the short form ends in ("D68"). A tagger span inside the phrase ("D68") becomes the phrase; the phrase
+    written again elsewhere in the story is a mention of the same entity."""
+    found: set[str] = set()
     for source in sorted(texts):
         text = texts[source]
-        for m in _LOWER_EXPANSION.finditer(text):
-            letters = m.group("acronym")
-            words = m.group("words").split()[-len(letters):]
-            if len(words) < len(letters) or "".join(w[0] for w in words).upper() != letters:
+        for m in _PAREN_SHORT.finditer(text):
+            short = m.group("short")
+            owners = [k for k in overlapping(nodes, source, m.start("short"), m.end("short"))
+                      if nodes[k].cls != "PERSON"]
+            if not owners or len(short) < 2:
                 continue
-            acronyms = [k for k in overlapping(nodes, source, m.start("acronym"), m.end("acronym"))
-                        if nodes[k].kind == "acronym"]
-            end = m.end("words")
-            start = end - len(" ".join(words))
-            if not acronyms or text[start:end] != " ".join(words) or overlapping(nodes, source, start, end):
+            window = text[max(0, m.start() - 120):m.start()].split("\n")[-1]
+            words = window.split()[-min(len(short) + 5, 2 * len(short)):]
+            phrase = _long_form(short, " ".join(words))
+            if not phrase or not _LOWER_PHRASE.fullmatch(phrase) or not text[:m.start()].endswith(phrase):
                 continue
-            mention = Mention(source, start, end, text[start:end], "MISC")
-            uf.union(acronyms[0], add_node(nodes, uf, Node(mention, "name", "OTHER", text[start:end])))
+            end = m.start()
+            start = end - len(phrase)
+            k = _take_span(nodes, uf, Mention(source, start, end, phrase, "MISC"))
+            if k is not None:
+                uf.union(owners[0], k)
+                found.add(phrase)
+    for phrase in sorted(found):
+        pattern = _word_pattern(phrase)
+        root = next(k for k, n in enumerate(nodes) if n.kind == "name" and n.mention.text == phrase)
+        for source in sorted(texts):
+            for m in pattern.finditer(texts[source]):
+                k = _take_span(nodes, uf, Mention(source, m.start(), m.end(), m.group(), "MISC"))
+                if k is not None:
+                    uf.union(root, k)
+
+
+def _take_span(nodes: list[Node], uf: DisjointSet, mention: Mention) -> int | None:
+    """The node of a lower-case name phrase: a new one, or the one tagger span inside it widened to it; None
+    where the phrase crosses another mention or a person's."""
+    inside = overlapping(nodes, mention.source, mention.start, mention.end)
+    node = Node(mention, "name", "OTHER", mention.text)
+    if not inside:
+        return add_node(nodes, uf, node)
+    if len(inside) == 1:
+        old = nodes[inside[0]]
+        if (old.mention.start, old.mention.end) == (mention.start, mention.end):
+            return inside[0]
+        if mention.start <= old.mention.start and old.mention.end <= mention.end and old.cls != "PERSON":
+            nodes[inside[0]] = node
+            return inside[0]
+    return None
+
+
+def _long_form(short: str, candidate: str) -> str | None:
+    """The shortest end of ``candidate`` that a short form abbreviates: each letter or digit of the short form,
+    right to left, found in order, the first one opening a word (A. S. Schwartz and M. A. Hearst, "A simple
+    algorithm for identifying abbreviation definitions in biomedical text", PSB 2003; written here, no library
+    in the environment has it)."""
+    s, c = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        ch = short[s].lower()
+        if not ch.isalnum():
+            s -= 1
+            continue
+        while c >= 0 and (candidate[c].lower() != ch or (s == 0 and c > 0 and candidate[c - 1].isalnum())):
+            c -= 1
+        if c < 0:
+            return None
+        c -= 1
+        s -= 1
+    return candidate[candidate.rfind(" ", 0, c + 1) + 1:]
 
 
 def scan_titles(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
@@ -238,6 +336,34 @@ def scan_titles(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) ->
                     node = Node(Mention(source, m.start(), m.end(), m.group(), ""), "title", "PERSON",
                                 title, title=title, voted=False)
                     uf.union(root, add_node(nodes, uf, node))
+
+
+def scan_mastheads(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:
+    """Link "the Post", "the Times" to the one newspaper of the story whose name ends in that word ("Kampala
+    Post", "New York Times"): papers are called so after the first mention. Not where another capitalised word
+    follows ("the Post Office") or two papers of the story end in the word."""
+    owners: dict[str, set[int]] = {}
+    for k, n in enumerate(nodes):
+        words = n.name.split()
+        if (n.kind == "name" and n.cls in ("ORG", "OTHER") and len(words) >= 2
+                and words[-1].lower() in MASTHEAD_WORDS and words[-1][0].isupper()):
+            owners.setdefault(words[-1], set()).add(uf.find(k))
+    for word in sorted(owners):
+        roots = {uf.find(r) for r in owners[word]}
+        if len(roots) != 1:
+            continue
+        root = roots.pop()
+        pattern = re.compile(r"\b[Tt]he\s+" + re.escape(word) + r"(?![\w-])(?!['’]?s?\s+[A-Z])")
+        for source in sorted(texts):
+            for m in pattern.finditer(texts[source]):
+                inside = overlapping(nodes, source, m.start(), m.end())
+                node = Node(Mention(source, m.start(), m.end(), m.group(), ""), "title", nodes[root].cls or "ORG",
+                            word, voted=False)
+                if not inside:
+                    uf.union(root, add_node(nodes, uf, node))
+                elif len(inside) == 1 and nodes[inside[0]].name == word and nodes[inside[0]].cls != "PERSON":
+                    nodes[inside[0]] = node  # the tagger's "Post" of "told the Post"
+                    uf.union(root, inside[0])
 
 
 def scan_descriptions(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) -> None:

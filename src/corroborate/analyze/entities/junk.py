@@ -7,9 +7,12 @@
 - common words capitalised by the sentence ("Lion", "Ghost"): a one-word mention that is tagged only at the start
   of a sentence in the whole story while the same word is written in lower case somewhere in it; such a word
   opening a longer name the story also writes without it is cut off ("Little Carter Roberts");
-- a legislator's party and state tag ("D-Mass.", "R-Ala").
+- a legislator's party and state tag ("D-Mass.", "R-Ala");
+- a pronunciation guide ("joh-HAHR");
+- a function word or sentence adverb alone ("After" of "LOS ANGELES--After more than a year"): the sentence
+  starters of ``lang/en/sentence_starters.txt``.
 
-A demonym the tagger labels ORG, LOC or PER and the parse reads as a noun ("American said it would cut fares":
+A demonym the tagger labels ORG or PER and the parse reads as a noun ("American said it would cut fares":
 the airline) stays. The parse is optional: :func:`drop_junk` takes a token reader per source, or none.
 """
 
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from corroborate.analyze.entities.lexicon import DEMONYMS, GROUP_ADJECTIVES, PLACE_NAMES
 from corroborate.analyze.entities.nodes import Mention
+from corroborate.lang.en import SENTENCE_STARTERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -36,12 +40,17 @@ _PART = re.compile(r"[-–]")
 _PEOPLE_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|ians|ers)")
 # A legislator's party and state as U.S. reports write them after the name ("D-Mass.", "R-Pa"): no entity.
 _PARTY_STATE = re.compile(r"[DRI][-–][A-Z][A-Za-z]{1,4}\.?")
+# A pronunciation guide, "(joh-HAHR tsahr-NEYE'-ehv)": syllables joined by hyphens, the stressed one in capitals.
+_PRONUNCIATION = re.compile(
+    r"(?<![\w'’])(?!(?:anti|non|post|pre|mid|neo|pro|ex|pan|sub|multi|inter|trans|ultra|semi)-)[a-z'’]{2,}-[A-Z'’]{2,}"
+    r"(?![a-z])")  # not a prefix before initials: "anti-NATO", "ex-CIA"
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 _TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 def _form(text: str) -> str:
-    return re.sub(r"['’]s?$", "", " ".join(text.split()))
+    """The span's words without a possessive ending or a leading "the" ("The Russian embassy")."""
+    return re.sub(r"^[Tt]he\s+", "", re.sub(r"['’]s?$", "", " ".join(text.split())))
 
 
 def _people_word(form: str) -> bool:
@@ -49,6 +58,8 @@ def _people_word(form: str) -> bool:
     if form in _PEOPLE_WORDS:
         return True
     words = [p for w in form.split() for p in _PART.split(w) if p]
+    if len(form.split()) >= 2 and all(w in _PEOPLE_WORDS for w in form.split()):
+        return True  # "Canadian Jewish", "Hasidic Jews": adjectives and nouns of people
     if len(words) < 2 or not any(_PART.search(w) for w in form.split()):
         return False
     known = [w in _PEOPLE_WORDS or w in PLACE_NAMES or w.rstrip(".") in PLACE_NAMES for w in words]
@@ -69,8 +80,8 @@ def _nationality(mention: Mention, syntax: SyntaxReader | None) -> bool:
         return True  # "Pennsylvanians", "Floridians": the people of a place
     if not _people_word(form):
         return False
-    if mention.label.upper() == "MISC" or form not in _PEOPLE_WORDS or form.endswith("s"):
-        return True
+    if mention.label.upper() in ("MISC", "LOC") or form not in _PEOPLE_WORDS or form.endswith("s"):
+        return True  # a people word tagged a place ("Tuareg rebels", "The Russian Embassy"): its place has a name
     return _adjective(mention, syntax)
 
 
@@ -84,7 +95,9 @@ def drop_junk(texts: Mapping[str, str], mentions: Sequence[Mention],
               syntax: SyntaxReader | None = None) -> list[Mention]:
     """The mentions without nationality words and sentence-capitalised common words (see module docstring)."""
     kept = _trim_openers(texts, [m for m in mentions if not _nationality(m, syntax)
-                                 and not _PARTY_STATE.fullmatch(m.text.strip())])
+                                 and not _PARTY_STATE.fullmatch(m.text.strip())
+                                 and _form(m.text) not in SENTENCE_STARTERS
+                                 and not _PRONUNCIATION.search(m.text)])
     single = [m for m in kept if len(m.text.split()) == 1 and m.text.isalpha() and not m.text.isupper()]
     mid_sentence = {m.text for m in single if not sentence_initial(texts[m.source], m.start)}
     candidates = {m.text for m in single} - mid_sentence

@@ -26,6 +26,7 @@ __all__ = [
     "GROUP_WORDS",
     "HONORIFICS",
     "HONORIFIC_NAME",
+    "MASTHEAD_WORDS",
     "NAME_CONNECTORS",
     "NOT_MODIFIERS",
     "ORG_HEADS",
@@ -33,6 +34,7 @@ __all__ = [
     "PLACE_FEATURES",
     "RANKS",
     "SO_CALLED",
+    "STATE_ABBREVIATIONS",
     "TITLE_GENDER",
     "TITLE_HEADS",
 ]
@@ -63,6 +65,25 @@ GENERIC_ORG_NOUNS = frozenset(
 PLACE_FEATURES = frozenset(
     "road street avenue highway ridge river valley pass bridge hill hills mountain mountains lake canal "
     "crossing district quarter plateau gorge dam".split())
+# Last words of newspaper names that a report uses alone after naming the paper ("the Post", "the Times").
+MASTHEAD_WORDS = frozenset(
+    "post times journal herald tribune globe gazette chronicle telegraph guardian observer examiner inquirer "
+    "courier bulletin dispatch".split())
+# The abbreviations news style (AP) writes after a city for U.S. states and Canadian provinces ("Chesterfield,
+# Va.", "Oakville, Ont."), without their stops: general knowledge of English news style.
+STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+    "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire", "N.J": "New Jersey",
+    "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma",
+    "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota",
+    "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington",
+    "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming", "Ont": "Ontario", "Que": "Quebec",
+    "Alta": "Alberta", "Sask": "Saskatchewan", "Man": "Manitoba", "B.C": "British Columbia",
+    "N.S": "Nova Scotia", "N.B": "New Brunswick", "Nfld": "Newfoundland",
+}
 # Small words allowed inside a multi-word name ("Sons of the Valley").
 NAME_CONNECTORS = frozenset("of the and for de la du del al el".split())
 
@@ -73,7 +94,8 @@ _NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:(?:of|the|and|for)\s+)?{_NAME_WORD})*"
 # Pines", "X, whose supporters are known as the Blue Scarves", "X, whose fighters call themselves ...", and
 # after a generic noun "the movement its nickname, the Blue Scarves".
 ALIAS_AFTER = re.compile(
-    r"\s*(?:\(\s*(?P<paren>[A-Z][A-Z0-9]{1,6})\s*\)|,?\s*(?:also\s+known\s+as|known\s+(?:locally\s+|widely\s+|"
+    r"\s*(?:\(\s*(?P<paren>[A-Z][A-Z0-9]{1,6})\s*\)|,?\s*(?:also\s+known\s+as|(?:formerly|formally|previously|"
+    r"once|originally)\s+(?:known\s+as|called)|n[ée]e|known\s+(?:locally\s+|widely\s+|"
     r"simply\s+)?as|known\s+by\s+its\s+(?:initials|acronym),?|(?:which|who|whom)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:calls?|dubs?|nicknames?|refers?\s+to\s+as)|dubbed|nicknamed|or\s+simply|often\s+called|"
     r"commonly\s+called|better\s+known\s+as|(?:the\s+)?so-called|its\s+nickname,?|"

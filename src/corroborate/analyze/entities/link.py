@@ -9,22 +9,28 @@ cascade, cheap and exact steps first:
 0. tagger spans repaired (punctuation trimmed, dotted initials and "Inc." kept whole, split names joined,
    "Dr"/"Ms" alone dropped, "Tamsk" + "ridge", furniture glued to a name cut off: "Kristi NoemKristi Lynn
    Noem", "Egypt\u2014a", "@realName"), spans that name nothing dropped (lower-case words, nationality and
-   faith words, sentence-capitalised common words: :mod:`.junk`), a one-word ORG/MISC mention that is a
-   person's given name or surname in the same report made a person mention, and place names tagged PER in a
-   minority of their mentions relabelled (:mod:`.spans`);
+   faith words, sentence-capitalised common words, pronunciation guides: :mod:`.junk`), two names tagged as
+   one span split ("Copa and Avianca"), a name of two words or more made whole wherever it is written ("Centre"
+   + "Jewish Affairs" where another report tags "Centre for Israel and Jewish Affairs"), a one-word ORG/MISC
+   mention that is a person's given name or surname in the same report made a person mention, and place names
+   tagged PER in a minority of their mentions relabelled, person names tagged otherwise in a minority the other
+   way (:mod:`.spans`);
 1. person spans widen over the title or honorific before them ("Interior Minister Halina Vardaman");
-2. aliases the reports define ("X (SVLF)", "which many here call the Ash Brigade", "so-called") and every
-   later use of them (:mod:`.find`);
+2. aliases the reports define ("X (SVLF)", "X (Copa)", "which many here call the Ash Brigade", "formerly
+   known as", "so-called") and every later use of them (:mod:`.find`);
 3. people: full names clustered across reports (given names transliterated, middle initials that differ
    kept apart), then "Ms Vardaman"/"Vardaman" attached to the right one by surname, honorific gender and
    recency, and a first name alone to the one person of the story with that given name (:mod:`.people`);
 4. other names: leader clustering on transliteration-tolerant keys (:mod:`.keys`; a plural last word and a
    demonym read as its country), a company's short form ("United" / "United Airlines", "Snap" / "Snap
-   Inc."), a name without its country word ("Supreme Court"); two-word names match across place/organisation;
+   Inc."), an event's ("E3" / "E3 Expo"), a name without its country word ("Supreme Court"), a long name with
+   one word misspelt ("Sewage" / "Sewerage"), "X" for the one "X of Y" ("Shroud" / "Shroud of Turin"), a state
+   abbreviation after a city ("Va."); two-word names match across place/organisation;
 5. acronyms (and dotted initials, "U.N.") joined to the one name with those initials (the one written in
    the acronym's report, or the most written one, when several share them); title phrases ("the interior
    minister") joined to the one person that title was written with; "the ministry" joined to the one entity
-   whose name ends in that noun.
+   whose name ends in that noun, "the Post" to the one paper whose name ends in that word; spelt-out short
+   forms ("enterovirus D68 (EV-D68)") found by the Schwartz-Hearst abbreviation match.
 
 Types: the tagger's labels voted per entity; a name the text calls a place ("the capital, X") or a country
 of the demonym list is a PLACE.
@@ -40,17 +46,27 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import partial
 
+from rapidfuzz.distance import OSA
+
 from corroborate.analyze.entities.find import (
     clean_form,
     find_aliases,
     mark_forms,
     scan_acronyms,
     scan_descriptions,
+    scan_mastheads,
     scan_titles,
 )
 from corroborate.analyze.entities.junk import DocSyntax, SyntaxReader, drop_junk
-from corroborate.analyze.entities.keys import is_acronym, keys_match, name_keys, plain
-from corroborate.analyze.entities.lexicon import COMPANY_HEADS, DEMONYMS, GROUP_WORDS, ORG_HEADS, PLACE_NAMES
+from corroborate.analyze.entities.keys import MIN_FUZZY_TOKEN, is_acronym, keys_match, name_keys, plain, token_match
+from corroborate.analyze.entities.lexicon import (
+    COMPANY_HEADS,
+    DEMONYMS,
+    GROUP_WORDS,
+    ORG_HEADS,
+    PLACE_NAMES,
+    STATE_ABBREVIATIONS,
+)
 from corroborate.analyze.entities.nodes import Entity, Mention, Node, NodeList
 from corroborate.analyze.entities.people import (
     link_people,
@@ -59,12 +75,26 @@ from corroborate.analyze.entities.people import (
     person_span,
     scan_honorifics,
 )
-from corroborate.analyze.entities.spans import clean_spans, relabel_name_parts, vote_labels
+from corroborate.analyze.entities.spans import (
+    clean_spans,
+    complete_forms,
+    relabel_name_parts,
+    split_pairs,
+    vote_labels,
+)
 from corroborate.unionfind import DisjointSet
 
 __all__ = ["Entity", "Mention", "link_entities"]
 
+# 3 words, 2 edits: a long name with one word misspelt is the same name (see _misspelt). Two edits reach
+# "Sewage" / "Sewerage", "Wildflife" / "Wildlife"; a name of three words keeps two of them exact.
+MIN_MISSPELT_WORDS = 3
+MAX_MISSPELLING = 2
 _LABEL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG", "MISC": "OTHER"}
+# Generic nouns of institutions and offices: "the University" alone may be any university of the story.
+_GENERIC_HEADS = frozenset(
+    "university department ministry office bureau agency court council committee commission college school "
+    "institute city state county province region district house board bank church".split()) | ORG_HEADS
 # Order that breaks ties in the type vote.
 _TYPE_ORDER = ("PERSON", "GROUP", "ORG", "PLACE", "OTHER")
 _ORG_HEAD_KEYS = frozenset(name_keys(w)[0] for w in ORG_HEADS)
@@ -72,16 +102,22 @@ _COMPANY_HEAD_KEYS = frozenset(x for w in COMPANY_HEADS for k in name_keys(w) fo
 _PLACE_KEYS = frozenset(
     k for w in sorted(PLACE_NAMES | set(DEMONYMS)) if " " not in w for k in name_keys(w)[:1])
 _STATE_HEAD_KEYS = frozenset(name_keys(w)[0] for w in ("republic", "kingdom", "emirate", "sultanate"))
+# Words after an event's own name that the reports may leave out ("E3 Expo" / "E3", "Davos summit"): only between
+# names of the same type family, so a place ("Cannes") never becomes its festival.
+_EVENT_HEAD_KEYS = frozenset(name_keys(w)[0] for w in (
+    "expo", "conference", "summit", "festival", "fair", "convention", "show", "forum", "awards", "tournament"))
 # Area words a body's name may leave out after the place ("Broward County Sheriff's Office" / "Broward
 # Sheriff's Office", "New York City Police Department" / "New York Police Department").
 _AREA_KEYS = frozenset(name_keys(w)[0] for w in ("county", "city", "parish", "borough", "township"))
 _FAMILY = {"ORG": "ORG", "GROUP": "ORG", "PLACE": "PLACE", "OTHER": "OTHER", "PERSON": "PERSON"}
 # A name the text itself calls a place: "in the capital, Mereth", "the regional capital, Orvel", "the town of
 # Kessel". The tagger, trained on CoNLL-2003, has no way to know an invented name; the apposition does.
+_LISTED = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
 _PLACE_APPOSITION = re.compile(
-    r"\bthe (?:[a-z]+ )?(?:capital|city|town|village|port|province|district|county)(?:,| of) $", re.IGNORECASE
-)
-_APPOSITION_WINDOW = 48  # characters before a mention searched for the apposition
+    r"\b[Tt]he (?:[a-z]+ ){0,2}(?:[Cc]apitals?|[Cc]ity|[Cc]ities|[Tt]owns?|[Vv]illages?|[Pp]orts?|[Pp]rovinces?|"
+    r"[Dd]istricts?|[Cc]ounty|[Cc]ounties)(?:,| of)(?:(?: " + _LISTED + ",)* " + _LISTED + ",? and)? $"
+)  # "the capital, X", "the town of X", "the key northern towns of Gao, Kidal and X"
+_APPOSITION_WINDOW = 90  # characters before a mention searched for the apposition
 # 2: mentions written after "in"/"near"/"outside" that make an organisation- or MISC-typed name a place (with
 # at least half of its mentions so written): one "in X" is as often a body ("in Congress") as a place.
 MIN_PLACE_CONTEXTS = 2
@@ -134,6 +170,10 @@ def _base_nodes(texts: Mapping[str, str], mentions: list[Mention], syntax: Synta
             cls = "ORG"  # the agency of a dateline, "Seoul (CNN) -": a news organisation, not a place
         if cls == "ORG" and any(w in GROUP_WORDS for w in plain(form).split()):
             cls = "GROUP"
+        state = STATE_ABBREVIATIONS.get(form.rstrip("."))
+        if state and cls == "PLACE" and texts[m.source][max(0, m.start - 2):m.start] == ", ":
+            nodes.append(Node(m, "name", cls, state))  # "Chesterfield, Va.": Virginia
+            continue
         nodes.append(Node(m, "acronym" if is_acronym(form) else "name", cls, form))
     return nodes
 
@@ -216,6 +256,33 @@ def _leading_forms(nodes: list[Node], uf: DisjointSet) -> None:
         uf.union(target, root)
 
 
+def _head_forms(nodes: list[Node], uf: DisjointSet) -> None:
+    """A one-word name that opens exactly one "X of Y" name of the story is that name's short form ("Shroud" /
+    "Shroud of Turin", "Jesus" / "Jesus of Nazareth", "Isle" / "Isle of Wight"), unless the word is an
+    institution's generic noun, which stands for any body ("University", "Department": ``_GENERIC_HEADS``), a
+    country or a nationality, or the one-word name carries a title or honorific."""
+    groups: dict[int, list[int]] = {}
+    for k in range(len(nodes)):
+        groups.setdefault(uf.find(k), []).append(k)
+    longs: dict[str, set[int]] = {}
+    for k, n in enumerate(nodes):
+        words = n.name.split()
+        if n.kind == "name" and len(words) >= 3 and words[1] == "of" and words[0][:1].isupper():
+            longs.setdefault(words[0], set()).add(uf.find(k))
+    for root in sorted(groups):
+        members = [nodes[k] for k in groups[root]]
+        forms = {n.name for n in members if n.kind == "name"}
+        if len(forms) != 1 or any(n.kind != "name" or n.title or n.gender or n.rank for n in members):
+            continue
+        word = forms.pop()
+        if (" " in word or is_acronym(word) or word.lower() in _GENERIC_HEADS or word in PLACE_NAMES
+                or word in DEMONYMS or not word[:1].isupper()):
+            continue
+        targets = {uf.find(r) for r in longs.get(word, set())} - {uf.find(root)}
+        if len(targets) == 1:
+            uf.union(targets.pop(), root)
+
+
 def org_keys(form: str) -> list[tuple[str, ...]]:
     """Keys of a non-person name, read so that spellings of one name meet: a longer name's last word without
     a plural "s" ("Services" / "Service"), and also with a demonym word as its country ("Israeli Defense
@@ -234,10 +301,24 @@ def org_keys(form: str) -> list[tuple[str, ...]]:
 def _same_name(a: tuple[str, ...], cls_a: str, b: tuple[str, ...], cls_b: str) -> bool:
     """Two non-person names are one: matching keys (a name of two or more words whatever its type, since
     buildings and institutions are tagged place or organisation at random), or a short form of the other."""
-    if keys_match(a, b):
+    if keys_match(a, b) or _misspelt(a, b):
         return _compatible(cls_a, cls_b) or min(len(a), len(b)) >= 2
     loose = min(len(a), len(b)) >= 2 and "OTHER" in (cls_a, cls_b)  # MISC: the tagger's label for anything
     return (_compatible(cls_a, cls_b) or loose) and _short_form(a, b)
+
+
+def _misspelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A long name written with one word misspelt ("Detroit Water and Sewage Department" / "... Sewerage ..."):
+    MIN_MISSPELT_WORDS words or more, all matching but one (two from twice that length), each pair that differs
+    long, with the same first letter, at most MAX_MISSPELLING edits apart and not a country or nationality word
+    ("Austrian Airlines" / "Australian Airlines" are two)."""
+    if len(a) != len(b) or len(a) < MIN_MISSPELT_WORDS:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if not token_match(x, y)]
+    allowed = 2 if len(a) >= 2 * MIN_MISSPELT_WORDS else 1
+    return 0 < len(differ) <= allowed and all(
+        min(len(x), len(y)) >= MIN_FUZZY_TOKEN and x[0] == y[0] and OSA.distance(x, y) <= MAX_MISSPELLING
+        and x not in _PLACE_KEYS and y not in _PLACE_KEYS for x, y in differ)
 
 
 def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -254,7 +335,11 @@ def _short_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(short) >= 2 and len(long) == len(short) + 1 and any(
             long[k] in _AREA_KEYS and long[:k] + long[k + 1:] == short for k in range(1, len(short))):
         return True  # "Broward County Sheriff's Office" / "Broward Sheriff's Office": the area word left out
-    if len(long) != len(short) + 1 or long[:-1] != short or long[-1] not in _ORG_HEAD_KEYS:
+    if len(long) != len(short) + 1 or long[:-1] != short:
+        return False
+    if long[-1] in _EVENT_HEAD_KEYS:
+        return True  # "E3 Expo" / "E3"
+    if long[-1] not in _ORG_HEAD_KEYS:
         return False
     return len(short) >= 2 or long[-1] in _STATE_HEAD_KEYS  # "Ostmark Republic", not "Orsk Council"
 
@@ -348,8 +433,9 @@ def link_entities(texts: Mapping[str, str], mentions: Sequence[Mention],
     Sorted by (-number of sources, -number of mentions, name). Raises ValueError when a mention's span does
     not match its text.
     """
-    cleaned = drop_junk(texts, clean_spans(texts, _checked(texts, mentions)), syntax)
-    nodes = _base_nodes(texts, vote_labels(relabel_name_parts(cleaned)), syntax)
+    spans = complete_forms(texts, split_pairs(clean_spans(texts, _checked(texts, mentions))))
+    cleaned = drop_junk(texts, spans, syntax)
+    nodes = _base_nodes(texts, vote_labels(relabel_name_parts(cleaned, texts), texts), syntax)
     _police_forms(texts, nodes)
     uf = DisjointSet(len(nodes))
     alias_forms = find_aliases(texts, nodes, uf)
@@ -358,8 +444,10 @@ def link_entities(texts: Mapping[str, str], mentions: Sequence[Mention],
     link_people(texts, nodes, uf)
     _cluster_names(nodes, uf)
     _leading_forms(nodes, uf)
+    _head_forms(nodes, uf)
     scan_acronyms(texts, nodes, uf)
     scan_titles(texts, nodes, uf)
     scan_descriptions(texts, nodes, uf)
+    scan_mastheads(texts, nodes, uf)
     entities = [_entity([nodes[k] for k in ks], alias_forms, texts) for ks in uf.groups().values()]
     return sorted(entities, key=lambda e: (-len(e.sources), -len(e.mentions), e.name, e.type))

@@ -49,6 +49,11 @@ _APPOSITIVE_AFTER = re.compile(
     r",\s+(?:the|a|an)\s+(?P<title>(?:[\w-]+\s+){0,3}[\w-]+?)(?=[,.;:)]|\s+(?:said|says|told|who|and)\b)",
     re.IGNORECASE)
 _APPOSITIVE_BEFORE = re.compile(r"\b(?:the|The)\s+(?P<title>(?:[\w-]+\s+){0,3}[\w-]+),\s+$")
+# Capitalised particles that open a surname ("Le Pichon", "De Niro"); not "Van", "Al", "Del", also given names.
+_SURNAME_PARTICLES = frozenset("Le La De Du Des Della Dos Das Ter".split())
+# A bare surname that says something, then a subject pronoun in the same clause ("Lind said she would").
+_SAYS_PRONOUN = re.compile(
+    r"\s+(?:said|says|told|added|explained|recalled)\b[^.!?;\"“”\n]{0,30}?\b([Hh]e|[Ss]he)\b")
 # Subject pronouns only: "X, her cousin, ..." - a possessive right after a name is often someone else's.
 _HE = re.compile(r"\bhe\b", re.IGNORECASE)
 _SHE = re.compile(r"\bshe\b", re.IGNORECASE)
@@ -229,14 +234,30 @@ def _genders(texts: Mapping[str, str], nodes: Sequence[Node], people: list[int],
 
 
 def _pick(cands: list[int], nodes: Sequence[Node], full_by_root: dict[int, list[int]], node: Node) -> int:
-    """Among candidate clusters in the same report, the one named most recently before ``node``."""
+    """Among candidate clusters named in the same report, the story's main one: named in full in the most
+    reports, then most often ("Musk's brother, Kimbal Musk" does not make the next "Mr Musk" the brother);
+    between equals, the one the report named most recently before ``node``. A title, honorific gender or
+    rank, checked before this, tells people of one surname apart otherwise."""
     source = node.mention.source
 
-    def last_before(root: int) -> tuple[int, int]:
-        starts = [nodes[k].mention.start for k in full_by_root[root] if nodes[k].mention.source == source]
+    def standing(root: int) -> tuple[int, int, tuple[int, int]]:
+        named = full_by_root[root]
+        starts = [nodes[k].mention.start for k in named if nodes[k].mention.source == source]
         before = [s for s in starts if s < node.mention.start]
-        return (max(before), 0) if before else (-1, -min(starts))
-    return max(cands, key=lambda r: (last_before(r), -r))
+        recency = (max(before), 0) if before else (-1, -min(starts))
+        return (len({nodes[k].mention.source for k in named}), len(named), recency)
+    return max(cands, key=lambda r: (standing(r), -r))
+
+
+def _particle_surname(words: Sequence[str]) -> bool:
+    """ "Le Pichon", "De Niro": a surname with its particle, not a given name and a surname."""
+    return len(words) == 2 and words[0] in _SURNAME_PARTICLES
+
+
+def _speaker_gender(text: str, end: int) -> str | None:
+    """ "Lind said she would stay", "Lind said as he left": the pronoun in the clause a bare surname says."""
+    match = _SAYS_PRONOUN.match(text, end)
+    return None if match is None else ("m" if match.group(1).lower() == "he" else "f")
 
 
 def person_node(mention: Mention, voted: bool) -> Node:
@@ -283,7 +304,8 @@ def link_people(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) ->
     for node in nodes:
         if node.kind == "name" and node.cls == "PERSON" and node.title is None:
             node.title = appositive_title(texts[node.mention.source], node.mention.start, node.mention.end)
-    full = [k for k, n in enumerate(nodes) if n.kind == "name" and n.cls == "PERSON" and len(n.words) >= 2]
+    full = [k for k, n in enumerate(nodes) if n.kind == "name" and n.cls == "PERSON" and len(n.words) >= 2
+            and not _particle_surname(n.words)]
     _cluster_full_names(nodes, full, uf)
     _scan_surnames(texts, nodes, uf, full)
     people = [k for k, n in enumerate(nodes) if n.kind == "name" and n.cls == "PERSON"]
@@ -294,18 +316,27 @@ def link_people(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) ->
     surname = {root: _surname_key(nodes[ks[0]].words[-1]) for root, ks in full_by_root.items()}
     ranks = {root: {nodes[k].rank for k in ks if nodes[k].rank} for root, ks in full_by_root.items()}
     orphans: list[int] = []
-    for k in sorted((k for k in people if len(nodes[k].words) == 1),
+    for k in sorted((k for k in people if len(nodes[k].words) == 1 or _particle_surname(nodes[k].words)),
                     key=lambda k: (nodes[k].mention.source, nodes[k].mention.start)):
         node = nodes[k]
-        key = _surname_key(node.name)
+        gender = node.gender or _speaker_gender(texts[node.mention.source], node.mention.end)
+        key = _surname_key(node.words[-1])
         fits = [r for r in sorted(full_by_root) if keys_match(surname[r], key)
-                and not (node.gender and genders.get(r) and genders[r] != node.gender)
+                and not (gender and genders.get(r) and genders[r] != gender)
                 and not (node.rank and ranks[r] and node.rank not in ranks[r])]
         source = node.mention.source
         here = [r for r in fits if any(nodes[j].mention.source == source for j in full_by_root[r])]
-        if fits and not node.gender and not node.rank and any(
-                r not in fits for r in _given_name_owners(nodes, full_by_root, key, source)):
-            orphans.append(k)  # "Carter" with a Carter Roberts and a Robin Carter in the story: whose?
+        given = _given_name_owners(nodes, full_by_root, key, source)
+        if fits and not node.gender and not node.rank and any(r not in fits for r in given):
+            # "Carter" with a Carter Roberts and a Robin Carter in the story: the one of them the report has
+            # named before it, when only one has been; else whose is unknown
+            earlier = [r for r in sorted(set(fits) | set(given)) if any(
+                nodes[j].mention.source == source and nodes[j].mention.start < node.mention.start
+                for j in full_by_root[r])]
+            if len(earlier) == 1:
+                uf.union(earlier[0], k)
+            else:
+                orphans.append(k)
             continue
         if here:
             root = _pick(here, nodes, full_by_root, node)

@@ -21,12 +21,15 @@ from collections.abc import Mapping, Sequence
 from corroborate.analyze.entities.keys import is_acronym, keys_match, name_keys
 from corroborate.analyze.entities.lexicon import (
     COMPANY_HEADS,
+    DEMONYMS,
+    GROUP_ADJECTIVES,
     HONORIFICS,
     NAME_CONNECTORS,
     PLACE_FEATURES,
     PLACE_NAMES,
 )
 from corroborate.analyze.entities.nodes import Mention
+from corroborate.lang.en import SENTENCE_STARTERS
 
 # 1/3: a name's person mentions are relabelled when they are at most this share of all its mentions across
 # the story's spellings (and there are at least MIN_LABEL_VOTES). Tuned on the example stories: "Dar Hamiz"
@@ -34,6 +37,10 @@ from corroborate.analyze.entities.nodes import Mention
 # examples or the held-out sets is tagged otherwise more than a third of the time.
 MAX_MINORITY_PERSON_SHARE = 1 / 3
 MIN_LABEL_VOTES = 3
+# 0.4: a name never tagged LOC is one person when PER is its most frequent label and at least this share of its
+# tags (the tagger is unsure of a pet's or a character's name: PER 10, MISC 8, ORG 3); below it, as with a firm
+# named after its founder tagged ORG more often, the labels stay.
+PLURAL_PERSON_SHARE = 0.4
 # Which label a span joined from two tagger spans keeps: an organisation name often contains a place or a
 # person's name ("Dar-Hamees" + "General Hospital"), rarely the other way round.
 _JOIN_PRIORITY = ("ORG", "LOC", "MISC", "PER")
@@ -44,10 +51,10 @@ _NEXT_WORD = re.compile(r"[ \u00a0]([a-z]+)(?![\w-])")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z]\.$")
 _SYLLABLE = re.compile(r"-([a-z]{2,4})(?![\w-])")
 _COMPOUND_TAILS = frozenset("led era run like type made free born based".split())
-_NO_DASH = re.compile(r"[^\u2014\u2013]+")
+_NO_DASH = re.compile(r"(?:[^\u2014\u2013-]|(?<!-)-(?!-))+")  # cut at em and en dashes and at "--"
 _LEAD = re.compile(
     r"(?:(?:\d{1,2}(?:st|nd|rd|th)[ -][Cc]entury|(?:All|Most|Some|Much|Many|Both|Half|Parts?|Rest)\s+[Oo]f"
-    r"(?:\s+[Tt]he)?)\s+|(?:Photos?|Images?|Video)\s?/\s?)(?=[A-Z])")
+    r"(?:\s+[Tt]he)?)\s+|(?:Photos?|Images?|Video)\s?/\s?|(?:Per|According\s+to)\s+[Tt]he\s+)(?=[A-Z])")
 
 
 def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
@@ -71,8 +78,9 @@ def _trim_connector(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _trim_lead(text: str, start: int, end: int) -> tuple[int, int]:
     """A span without the time phrase or quantifier that title case glued before a name ("15th Century
-    Timbuktu", "All Of West Africa", "Most of the Sahel") or the credit word before a photographer's name
-    ("Photo/Ann Lee"): the name is what follows."""
+    Timbuktu", "All Of West Africa", "Most of the Sahel"), the credit word before a photographer's name
+    ("Photo/Ann Lee") or the preposition of a source ("Per the Times", "According to the Globe"): the name is
+    what follows."""
     lead = _LEAD.match(text, start, end)
     return (lead.end(), end) if lead and lead.end() < end else (start, end)
 
@@ -164,6 +172,9 @@ def _clean_source(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
               and not (label.upper() == "PER" and joined[-1][2][-1].upper() == "ORG")):
             # not an organisation and the person named after it: "Water Department Sue Amsel" is two names
             joined[-1] = (joined[-1][0], e, [*joined[-1][2], label])
+        elif (joined and label.upper() == "PER" and joined[-1][2][-1].upper() == "PER"
+              and _NAME_PARTICLE.fullmatch(text, joined[-1][1], s)):
+            joined[-1] = (joined[-1][0], e, [*joined[-1][2], label])  # "Mohammed" + " bin " + "Salman"
         else:
             joined.append((s, e, [label]))
     out: list[tuple[int, int, str]] = []
@@ -193,17 +204,98 @@ def clean_spans(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list[M
     return out
 
 
+# Lower-case particles inside personal names ("Mohammed bin Salman", "Ursula von der Leyen", "Vincent van Gogh").
+_NAME_PARTICLE = re.compile(r" (?:bin|ibn|bint|binti|van|von|van der|van den|von der|de|da|di|dos|das|du|del|della|"
+                            r"le|la|al|el|abu|ben|ter|y) ")
+# Executive titles written as initials between a company's name and a person's ("Acme CEO Jane Doe").
+EXECUTIVE_TITLES = frozenset("CEO CFO COO CTO CMO CIO CSO CPO VP SVP EVP CVP".split())
+_GLUED_ADVERB = re.compile(r"[a-z]{4,}ly")
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|near|outside|from|to|across|throughout)\s+(?:the\s+)?$")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \u00a0]$")
+_CAPITAL_AFTER = re.compile(r"[ \u00a0][A-Z]")
+_PAIR = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
+
+
+def split_pairs(mentions: Sequence[Mention]) -> list[Mention]:
+    """A span that joins two names the story also writes alone ("Copa and Avianca", "Gaza/Israel") becomes two
+    mentions; a name with "and" inside that is not two such names ("Securities and Exchange Commission") stays.
+    A span that is a name of the story with an adverb glued on where a link lost its space ("Kampala
+    Postoriginally reported") loses the adverb."""
+    forms = {" ".join(m.text.split()) for m in mentions}
+    out = []
+    for m in mentions:
+        at = next((k for k in range(len(m.text) - 6, 0, -1)
+                   if m.text[:k] in forms and _GLUED_ADVERB.fullmatch(m.text, k)), None)
+        if at is not None and m.text[at - 1].isalpha():
+            m = Mention(m.source, m.start, m.start + at, m.text[:at], m.label)
+        cut = next((c for c in _PAIR.finditer(m.text)
+                    if m.text[:c.start()] in forms and m.text[c.end():] in forms), None)
+        if cut is None:
+            out.append(m)
+            continue
+        out += [Mention(m.source, m.start, m.start + cut.start(), m.text[:cut.start()], m.label),
+                Mention(m.source, m.start + cut.end(), m.end, m.text[cut.end():], m.label)]
+    return out
+
+
+def complete_forms(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list[Mention]:
+    """Every occurrence of a name of two words or more that the story's tagger spans write somewhere becomes a
+    mention of it: where the tagger cut it into pieces ("Centre" + "Israel" + "Jewish Affairs" in one report,
+    "Centre for Israel and Jewish Affairs" whole in another) the pieces are replaced, and where it tagged
+    nothing there it is added, unless a capitalised word runs on before or after it (the name is then part of
+    a longer one: "Supreme Court" inside "Indiana Supreme Court"). Longest names first; the label is the one
+    the name is most often tagged with."""
+    labels: dict[str, Counter[str]] = {}
+    for m in mentions:
+        form = " ".join(m.text.split())
+        if len(form.split()) >= 2 and form == m.text and any(ch.isalpha() for ch in form):
+            labels.setdefault(form, Counter())[m.label] += 1
+    by_source: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_source.setdefault(m.source, []).append(m)
+    for form in sorted(labels, key=lambda f: (-len(f), f)):
+        label = min(labels[form], key=lambda x: (-labels[form][x], x))
+        pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])")
+        for source in sorted(texts):
+            text, current = texts[source], by_source.get(source, [])
+            for occ in pattern.finditer(text):
+                inside = [m for m in current if m.start < occ.end() and occ.start() < m.end]
+                if any(m.start < occ.start() or m.end > occ.end() for m in inside):
+                    continue  # crossing or inside a longer mention
+                if any((m.start, m.end) == occ.span() for m in inside):
+                    continue
+                if not inside and _runs_on(text, occ.start(), occ.end()):
+                    continue
+                current = [m for m in current if m not in inside]
+                current.append(Mention(source, occ.start(), occ.end(), form, label))
+            by_source[source] = current
+    return sorted((m for ms in by_source.values() for m in ms), key=lambda m: (m.source, m.start, m.end))
+
+
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Is a capitalised word (other than a sentence starter, "The") written right before or after the span?"""
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before and before.group(1) not in SENTENCE_STARTERS or _CAPITAL_AFTER.match(text, end))
+
+
 def _form(mention: Mention) -> str:
     form = " ".join(mention.text.split())
     return re.sub(r"^(?:the|The)\s+", "", re.sub(r"['’]s?$", "", form))
 
 
-def vote_labels(mentions: Sequence[Mention]) -> list[Mention]:
+def vote_labels(mentions: Sequence[Mention], texts: Mapping[str, str] | None = None) -> list[Mention]:
     """Person mentions relabelled with the story's majority label for that name across its spellings.
 
     "Dar Hamiz" tagged PER in one report while "Dar Hamiz", "Dar-Hamees" and "Darhamiz" are LOC in the
     others becomes LOC, so it neither forms a junk person nor is offered to quote attribution as a speaker.
-    Spans that begin with an honorific ("Mr Arkan") are people whatever the vote says.
+    Spans that begin with an honorific ("Mr Arkan") are people whatever the vote says. The other way round,
+    a name the story tags a person at least 1 - MAX_MINORITY_PERSON_SHARE of the time is a person where the
+    tagger read it otherwise ("At Johnson's condo" LOC), unless it is a country's name or (given the texts)
+    follows "in", "near", "from"... as places do; and so is a name never tagged a place that is tagged PER at
+    least as often as any other label and PLURAL_PERSON_SHARE of the time (a lion called Mohawk tagged PER 10
+    times, MISC 8, ORG 3): one name, not a person and a thing of the same name. A name of two words or more
+    tagged only PER and LOC, LOC at least as often and once right after "in", "near"..., is a place ("in Khan
+    Yunis").
     """
     labels: dict[str, Counter[str]] = {}
     for m in mentions:
@@ -219,6 +311,8 @@ def vote_labels(mentions: Sequence[Mention]) -> list[Mention]:
             leaders.append((keys, counter))
         counter.update(labels[form])
         group_of[form] = counter
+    placed = {id(group_of[_form(m)]) for m in mentions if texts and m.label.upper() == "LOC" and _form(m) in group_of
+              and _AFTER_PLACE_WORD.search(texts[m.source], max(0, m.start - 12), m.start)}
     out = []
     for m in mentions:
         votes = group_of.get(_form(m))
@@ -227,6 +321,16 @@ def vote_labels(mentions: Sequence[Mention]) -> list[Mention]:
             others = [(n, label) for label, n in votes.items() if label != "PER"]
             if total >= MIN_LABEL_VOTES and person <= MAX_MINORITY_PERSON_SHARE * total and others:
                 m = Mention(m.source, m.start, m.end, m.text, min(others, key=lambda x: (-x[0], x[1]))[1])
+            elif (id(votes) in placed and votes["LOC"] >= person and len(_form(m).split()) >= 2
+                  and set(votes) <= {"PER", "LOC"}):
+                m = Mention(m.source, m.start, m.end, m.text, "LOC")  # "Khan Yunis" PER once, "in Khan Yunis" LOC
+        elif (m.label.upper() in ("LOC", "ORG", "MISC") and votes and _form(m) not in PLACE_NAMES
+              and not (texts and _AFTER_PLACE_WORD.search(texts[m.source], max(0, m.start - 12), m.start))):
+            total, person = sum(votes.values()), votes["PER"]
+            unsure = (m.label.upper() in ("MISC", "ORG") and not votes["LOC"] and person >= PLURAL_PERSON_SHARE * total
+                      and all(person >= n for n in votes.values()))
+            if total >= MIN_LABEL_VOTES and (person >= (1 - MAX_MINORITY_PERSON_SHARE) * total or unsure):
+                m = Mention(m.source, m.start, m.end, m.text, "PER")  # "At Johnson's condo": Johnson the person
         out.append(m)
     return out
 
@@ -238,12 +342,14 @@ def _honorific_start(text: str) -> bool:
 
 def _person_tail(m: Mention, surnames: set[str]) -> Mention:
     """An ORG/MISC span of three words or more that ends in a given name and a surname the story writes as a
-    person's ("Environment CS Judi Wakhungu", "Broward Sheriff's Office Stephen Johnson"): the person's name."""
+    person's ("Environment CS Judi Wakhungu", "Broward Sheriff's Office Stephen Johnson") or that an executive's
+    title in initials comes before ("Microsoft CVP Phil Harrison"): the person's name."""
     found = list(re.finditer(r"\S+", m.text))
     if m.label.upper() not in ("ORG", "MISC") or len(found) < 3:
         return m
     given, surname = found[-2].group(), _form(Mention("", 0, 0, found[-1].group(), ""))
-    if surname not in surnames or not given.isalpha() or not given[0].isupper() or given.isupper():
+    titled = found[-3].group() in EXECUTIVE_TITLES  # "Microsoft CVP Phil Harrison"
+    if (surname not in surnames and not titled) or not given.isalpha() or not given[0].isupper() or given.isupper():
         return m
     if given.lower() in COMPANY_HEADS or given in PLACE_NAMES:
         return m
@@ -251,12 +357,38 @@ def _person_tail(m: Mention, surnames: set[str]) -> Mention:
     return Mention(m.source, start, m.end, m.text[found[-2].start():], "PER")
 
 
-def relabel_name_parts(mentions: Sequence[Mention]) -> list[Mention]:
+def _body_before(m: Mention, cut: int) -> list[Mention]:
+    """The organisation's name a person's name was cut from ("Broward Sheriff's Office" of "Broward Sheriff's
+    Office Stephen Johnson"), without the person's title in initials ("Microsoft" of "Microsoft CVP Phil
+    Harrison"); [] when nothing capitalised is left."""
+    words = list(re.finditer(r"\S+", m.text[:cut - m.start]))
+    if len(words) > 1 and words[-1].group().isupper():
+        words.pop()
+    if not words or not any(ch.isupper() for w in words for ch in w.group()):
+        return []
+    end = m.start + words[-1].end()
+    return [Mention(m.source, m.start, end, m.text[:end - m.start], m.label)]
+
+
+def _common_word(form: str, texts: Mapping[str, str] | None) -> bool:
+    """A demonym or group word ("Republican"), or one word the story also writes in lower case ("Environment"
+    of "Environment CS Judi Wakhungu"): no name of its own."""
+    if form in DEMONYMS or form in GROUP_ADJECTIVES:
+        return True
+    if " " in form or not texts:
+        return False
+    low = re.compile(r"(?<![\w-])" + re.escape(form.lower()) + r"(?![\w-])")
+    return any(low.search(text) for text in texts.values())
+
+
+def relabel_name_parts(mentions: Sequence[Mention], texts: Mapping[str, str] | None = None) -> list[Mention]:
     """One-word ORG/MISC mentions that are the given name or surname of a person named in full in the same
     report become person mentions ("Latimer said" tagged ORG after "Darryl Latimer"; "Elon" after "Elon
     Musk"), unless the word also starts a longer non-person name of the story ("Tesla" of "Tesla Inc") or
     is a country's name; so does that surname after a rank in initials or an honorific ("SSP Nabugyere"), and a
-    longer organisation span ending in such a person's given name and surname keeps only the person's name."""
+    longer organisation span ending in such a person's given name and surname is cut into the person's name and
+    the organisation's before it ("Broward Sheriff's Office" + "Stephen Johnson"), unless that is a common word
+    of the story (``texts``: "Environment" of "Environment CS Judi Wakhungu")."""
     parts: dict[str, set[str]] = {}
     non_person: set[str] = set()
     for m in mentions:
@@ -270,7 +402,10 @@ def relabel_name_parts(mentions: Sequence[Mention]) -> list[Mention]:
     surnames = singles | {w for p in parts.values() for w in p}
     out = []
     for m in mentions:
-        m = _person_tail(m, surnames)
+        tail = _person_tail(m, surnames)
+        if tail is not m:
+            out += [b for b in _body_before(m, tail.start) if not _common_word(b.text, texts)]
+        m = tail
         words = _form(m).split()
         form = words[-1] if words else ""
         titled = all(is_acronym(w) and len(w) >= 3 or w.rstrip(".").lower() in HONORIFICS for w in words[:-1])
