@@ -284,6 +284,8 @@ def _parsed_quotes(original: str, text: str, drafts: list[_Draft], people: Seque
             if phrase in PRONOUNS:
                 if phrase in PERSON_PRONOUNS:
                     speaker = reading.antecedent(span[0], quoted, speakers)
+                elif phrase == "it":
+                    speaker = reading.organisation(span[0], quoted)
             elif (named := reading.canonical(span, _subject_head(reading, cue_at))) is not None:
                 speaker = reading.full_name(named.name, span[0]) if named.kind == "PERSON" else named.name
                 if named.kind == "PERSON":

@@ -77,6 +77,9 @@ def _double_role(text: str, i: int, lo: int, hi: int) -> str:
         nxt is None or nxt.isspace() or nxt in _CLOSE_CONTEXT or nxt in SINGLE_AMBIGUOUS)
     if can_open and can_close:
         return EITHER
+    if not can_open and not can_close and prev is not None and prev in ".!?" and nxt is not None and (
+            nxt.isupper() or nxt.isdigit()):
+        return EITHER  # a space lost after a full stop: 'center."Okay' opens, 'over."Then' closes
     return OPEN if can_open else CLOSE if can_close else NEITHER
 
 

@@ -36,9 +36,20 @@ _NEGATIONS = frozenset(w.replace("'", "") for w in NEGATIONS)
 _CUT = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")  # ellipses and editorial insertions split a quotation
 
 
+# Contractions outlets spell out or keep ("It's not" / "It is not"), written out before matching; "n't" and
+# the possessive-like "'s" stay as they are (negations are compared as written, "'s" may be a possessive).
+_CONTRACTIONS = re.compile(r"\b(it|that|there|what|here|who)'s\b|'(re|m|ve|ll|d)\b")
+_EXPANDED = {"re": " are", "m": " am", "ve": " have", "ll": " will", "d": " would"}
+
+
+def _expand(match: re.Match[str]) -> str:
+    return f"{match.group(1)} is" if match.group(1) else _EXPANDED[match.group(2)]
+
+
 def _words(text: str) -> list[str]:
-    """Lower-case ASCII words without punctuation; apostrophes removed (``don't`` -> ``dont``)."""
-    flat = unidecode(text).lower().replace("'", "")
+    """Lower-case ASCII words without punctuation; common contractions written out (``it's`` -> ``it is``),
+    other apostrophes removed (``don't`` -> ``dont``)."""
+    flat = _CONTRACTIONS.sub(_expand, unidecode(text).lower()).replace("'", "")
     return re.findall(r"[a-z0-9]+(?:[.,][0-9]+)*", flat)
 
 

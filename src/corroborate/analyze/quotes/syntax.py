@@ -47,6 +47,10 @@ NOMINAL = frozenset(("PROPN", "NOUN", "PRON", "NUM", "X"))
 MAX_ANTECEDENT_SENTENCES = 6
 # 4 letters: a capitalised word at least this long that is not a name is a headline word ("VISION").
 MIN_HEADLINE_WORD = 4
+# 2 sentences: how far back the organisation an "it" speaker refers to is looked for.
+MAX_ORG_SENTENCES = 2
+# Third-person singular pronouns a subject continues with, by gender.
+_GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _QUOTE_CHARS = frozenset("\"“”‘’«»„'")
 
 
@@ -286,13 +290,31 @@ class Reading:
             return tok.dep_
         return ""
 
+    def _anchor(self, mention: Named) -> Token | None:
+        """The token standing for the mention in its clause, through titles and appositions."""
+        for head in self._heads(mention.start, mention.end):
+            tok = head
+            for _ in range(3):
+                if tok.dep_ not in ("flat", "compound", "appos") or tok.head.i == tok.i:
+                    break
+                tok = tok.head
+            return tok
+        return None
+
+    def _root_subject(self, start: int, end: int) -> Token | None:
+        """The main-clause subject of the sentence in ``[start, end)`` when it is a noun or a pronoun."""
+        toks = self.tokens(start, end)
+        inside = {t.i for t in toks}
+        for tok in toks:  # the sentence's own root: a head outside it when the parse runs past its end
+            if (tok.dep_ == "ROOT" or tok.head.i not in inside) and not tok.is_punct:
+                subjects = [c for c in tok.children if c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PRON")
+                            and start <= c.idx < end]
+                return subjects[0] if subjects else None
+        return None
+
     def _other_subject(self, start: int, end: int) -> bool:
         """Whether the sentence in ``[start, end)`` has a main-clause subject that is a noun or a pronoun."""
-        for tok in self.tokens(start, end):
-            if tok.dep_ == "ROOT":
-                return any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PRON") and start <= c.idx < end
-                           for c in tok.children)
-        return False
+        return self._root_subject(start, end) is not None
 
     def _sentence_index(self, pos: int) -> int:
         return bisect.bisect_right([s for s, _ in self._sentences], pos) - 1
@@ -309,6 +331,7 @@ class Reading:
         k = self._sentence_index(pos)
         if k < 0:
             return None
+        own = self.token_at(pos)
         for j in range(k, max(-1, k - MAX_ANTECEDENT_SENTENCES), -1):
             lo, hi = self._sentences[j]
             hi = min(hi, pos)
@@ -316,9 +339,19 @@ class Reading:
             if not cands:
                 continue
             roles = [self._role(n) for n in cands]
-            if self._other_subject(lo, hi) and not any(r in ("main-subject", "poss-subject") for r in roles):
+            other = self._root_subject(lo, hi)
+            if other is not None and not any(r in ("main-subject", "poss-subject") for r in roles):
+                said = own.lower_ if own is not None else ""
+                if other.lower_ in _GENDERED and said in _GENDERED:
+                    if _GENDERED[other.lower_] == _GENDERED[said]:
+                        continue  # "She then accused Roe. '...,' she said": the same subject goes on
+                    names = _distinct(cands)
+                    # "He met Warren. '...,' she said": the one person the other pronoun cannot be
+                    return names[0] if len(names) == 1 else None
                 return None  # "The nominee tweeted that Clinton is ...": the unnamed subject may be meant
             names = _distinct(cands)
+            if all(r == "nmod:poss" for r in roles):
+                return None  # "At Roe's condo, a valet wondered ...": a possessor outside the subject is no antecedent
             if len(names) == 1:
                 return names[0]
             subjects = _distinct([n for n, r in zip(cands, roles, strict=True) if r == "main-subject"])
@@ -326,10 +359,31 @@ class Reading:
                 subjects = _distinct([n for n, r in zip(cands, roles, strict=True) if r in SUBJECTS])
             if not subjects:
                 subjects = _distinct([n for n, r in zip(cands, roles, strict=True) if r == "poss-subject"])
-            rivals = [r for r in roles if r in _RIVALS]
-            # one subject beside possessors and modifiers ("Rudzik, Katriuk's lawyer, said"); an object or a
-            # conjoined person could as well be meant ("Brand met Roe"): ambiguous
+            verbs = {t.head.i for n, r in zip(cands, roles, strict=True)
+                     if r in ("main-subject", *SUBJECTS) and (t := self._anchor(n)) is not None}
+            rivals = [r for n, r in zip(cands, roles, strict=True) if r in _RIVALS and (
+                r == "conj" or (t := self._anchor(n)) is None or t.head.i in verbs)]
+            # one subject beside possessors and modifiers ("Rudzik, Katriuk's lawyer, said"); an object of
+            # the subject's verb or a conjoined person could as well be meant ("Brand met Roe"): ambiguous;
+            # an object inside another clause is not ("As aides questioned Roe, Brand rose")
             return subjects[0] if len(subjects) == 1 and not rivals else None
+        return None
+
+    def organisation(self, pos: int, quoted: Sequence[tuple[int, int]]) -> str | None:
+        """The organisation "it" at ``pos`` refers to ("Unesco has warned ... it said"): the one organisation
+        that is the main subject of the nearest earlier sentence (outside quotations) naming an organisation
+        or a person; None when that sentence has no such subject or names another candidate as subject."""
+        named = [n for n in self.named if n.kind in ("ORG", "PERSON")
+                 and not any(a <= n.start < b for a, b in quoted)]
+        k = self._sentence_index(pos)
+        for j in range(k, max(-1, k - MAX_ORG_SENTENCES), -1):
+            lo, hi = self._sentences[j]
+            cands = [n for n in named if lo <= n.start and n.end <= min(hi, pos)]
+            if not cands:
+                continue
+            subjects = [n for n in cands if self._role(n) == "main-subject"]
+            names = sorted({n.name for n in subjects})
+            return names[0] if len(names) == 1 and all(n.kind == "ORG" for n in subjects) else None
         return None
 
     def full_name(self, name: str, pos: int) -> str:
