@@ -223,7 +223,11 @@ def find_speakers(s: str) -> list[Speaker]:
         inverted = not addressee and re.match(r"\s*$|.*[,\"“”]\s*$", s[:m.start()], re.S)
         # '..., said Colonel Tass' / '"...," said the colonel' / ', reported the mayor of the town'
         span = (_after(s, m.end()) if inverted else None) or _before_verb(s, m.start())
-        if span and not any(sp.start == span[0] for sp in found):
+        if span is None:
+            continue
+        # "Jail records showed ...": a cue word inside a later cue's subject ("records") was a noun, not the verb
+        found = [sp for sp in found if not (sp.start == span[0] and span[0] <= sp.cue < span[1])]
+        if not any(sp.start == span[0] for sp in found):
             closed = bool(_CLOSED_AFTER.match(s, max(m.end(), span[1])))
             found.append(Speaker(span[0], span[1], m.start(), closed))
     return _resolve_pronouns(s, sorted(found, key=lambda sp: sp.cue))

@@ -106,6 +106,8 @@ def subject_of(np: str | None, measure: str | None) -> str | None:
     if not np:
         return None
     words = [w.lower() for w in np.split()]
+    if words[0] in _TRIGGER_WORDS:  # "30 picketed outside": the words after the number are its predicate
+        return None
     words = [w for w in words if w not in _TRIGGER_WORDS and w not in _LEFT_WORDS] or [""]
     for i in range(len(words) - 1, -1, -1):
         if i > 0 and f"{words[i - 1]} {words[i]}" in SUBJECTS:

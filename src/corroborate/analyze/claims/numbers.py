@@ -69,12 +69,17 @@ from typing import TYPE_CHECKING
 
 from corroborate.analyze.claims.attribution import find_speakers, speaker_for
 from corroborate.analyze.claims.context import read_sentence
-from corroborate.analyze.claims.lexicon import MEASURE_GENERIC_SUBJECTS, subject_group
+from corroborate.analyze.claims.lexicon import (
+    MEASURE_GENERIC_SUBJECTS,
+    RIGHT_TRIGGERS,
+    SUBJECTS,
+    subject_group,
+)
 from corroborate.analyze.claims.scope import has_time_words, other_event_marker, scope_of
 from corroborate.analyze.claims.spans import find_phrases, tolerance
 from corroborate.analyze.claims.syntax_attribution import speaker_span
 from corroborate.analyze.claims.tree import TreeReading, clause_tokens, phrase_tokens, read_tree, stem
-from corroborate.lang.en.measures import MONEY_NOUNS, PRICE_VERBS, TIME_UNITS
+from corroborate.lang.en.measures import EVENT_PREDICATES, MONEY_NOUNS, PRICE_UNITS, PRICE_VERBS, TIME_UNITS
 from corroborate.unionfind import DisjointSet
 
 if TYPE_CHECKING:
@@ -299,6 +304,38 @@ def _open_reading(tree: TreeReading, doc: Doc) -> tuple[str, str | None, tuple[s
     return None
 
 
+def _event_words() -> dict[str, str]:
+    """Single-word event triggers said of the counted ("12 were killed", "50 diagnosed": the right triggers of the
+    lexicon) -> their measure. Left triggers ("treated", "killing") take the figure as their object and are
+    read by context.py. Adds the parse-only :data:`EVENT_PREDICATES` ("diagnosed", "picketed")."""
+    out: dict[str, str] = dict(EVENT_PREDICATES)
+    for measure, words in RIGHT_TRIGGERS.items():
+        for w in words:
+            if " " not in w and measure != "votes":
+                out.setdefault(w, measure)
+    return out
+
+
+_EVENT_WORDS = _event_words()
+
+
+def _event_predicate(tree: TreeReading, doc: Doc) -> str | None:
+    """The event measure of a figure whose governing predicate is an event verb of the lexicon ("50 people
+    ... had been diagnosed", "homes ... destroyed") and whose counted noun, if any, is a who or a home
+    (a known subject or a generic noun), not a unit or a thing ("rockets", "miles")."""
+    if tree.verb is None or tree.verb not in _EVENT_WORDS:
+        return None
+    if tree.noun is None:  # the bare number must itself be the verb's subject ("50 had been diagnosed")
+        token = doc[tree.anchor]
+        subject = token.dep_ in ("nsubj", "nsubj:pass") and token.head.lower_ == tree.verb
+        participle = any(c.dep_ == "acl" and c.lower_ == tree.verb for c in token.rights)
+        if not (subject or participle):
+            return None
+    elif tree.noun not in SUBJECTS and tree.noun + "s" not in SUBJECTS:
+        return None
+    return _EVENT_WORDS[tree.verb]
+
+
 def _money_reading(tree: TreeReading | None, currency: str) -> tuple[str | None, tuple[str, ...]]:
     """(subject, key) of a sum: the money noun it belongs to ("jail bond"), a thing's price ("price of
     glasses", "sells for $130" -> "price"), else the verb it is the object of ("paying", "valued")."""
@@ -311,7 +348,7 @@ def _money_reading(tree: TreeReading | None, currency: str) -> tuple[str | None,
     if tree.owner and tree.owner in MONEY_NOUNS:
         subject = " ".join([*tree.modifiers, tree.owner])
         owner = "price" if tree.owner in ("cost", "costs", "prices") else tree.owner
-        return subject, ("money", currency, stem(owner))
+        return subject, ("money", currency, "price" if owner == "price" else stem(owner))
     if tree.owner and tree.owner in TIME_UNITS:  # "$100 for 30 minutes": a duration of the price, not its object
         return "price", ("money", currency, "price")
     if tree.owner:
@@ -324,14 +361,20 @@ def _money_reading(tree: TreeReading | None, currency: str) -> tuple[str | None,
 
 
 _RATE = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}?(?:a|an|per|each|every)\s+([a-z]+)\b", re.IGNORECASE)
+# "$420 (£326) per share": a sum's own conversion in brackets may stand before its unit
+_MONEY_RATE = re.compile(r"^\s*(?:\([^()]{1,25}\)\s*)?(?:a|an|per|each|every)\s+([a-z]+)\b", re.IGNORECASE)
 
 
-def _rate_unit(rest: str) -> str | None:
-    """The time unit of a rate right after a figure ("30 miles a day", "$15 an hour" -> "day", "hour")."""
-    m = _RATE.match(rest)
-    if m is None or m.group(1).lower() not in TIME_UNITS:
+def _rate_unit(rest: str, money: bool = False) -> str | None:
+    """The time unit of a rate right after a figure ("30 miles a day", "$15 an hour" -> "day", "hour"); for a
+    sum also the item it prices ("$420 a share", "$90 a barrel" -> "share", "barrel": :data:`PRICE_UNITS`)."""
+    m = _RATE.match(rest) or (_MONEY_RATE.match(rest) if money else None)
+    if m is None:
         return None
-    return m.group(1).lower()
+    unit = m.group(1).lower()
+    if unit in TIME_UNITS or (money and unit in PRICE_UNITS):
+        return unit
+    return None
 
 
 def _frame(tree: TreeReading | None, rate: str | None) -> tuple[str, ...]:
@@ -377,7 +420,7 @@ def find_numbers(
             measure, subject, unit = r.measure, r.subject, None
             key: tuple[str, ...] = ()
             open_measure = False
-            rate = _rate_unit(s[p.end:])
+            rate = _rate_unit(s[p.end:], money=bool(p.currency))
             if p.kind == "fraction":  # "a third of the country": the share of what follows "of"
                 whole = (tree.of_noun or tree.noun) if tree is not None else None
                 if whole is None and doc is not None:  # "half the town": the noun right after
@@ -390,7 +433,9 @@ def find_numbers(
             elif p.currency:
                 measure, unit = "money", p.currency
                 subject, key = _money_reading(tree, p.currency)
-                if rate and key:  # "$15 an hour": a rate is its own claim
+                if rate in PRICE_UNITS:  # "$420 a share": the price of one item, whatever verb offers it
+                    key, subject = ("money", p.currency, f"price/{rate}"), f"price per {rate}"
+                elif rate and key:  # "$15 an hour": a rate is its own claim
                     key, subject = (*key[:-1], f"{key[-1]}/{rate}"), f"{subject or 'amount'} per {rate}"
             elif measure is not None:
                 key = ("event", measure, canonical_subject(subject, measure) or "")
@@ -403,8 +448,14 @@ def find_numbers(
                     continue
                 if p.year_like and not tree.plural:  # "2015 bonus" is a year; "2000 people" a count
                     continue
-                measure, subject, key = reading
-                unit, open_measure = tree.noun, True
+                event = _event_predicate(tree, doc) if doc is not None else None
+                if event is not None and not rate:  # "50 people in 24 states had been diagnosed": the parse
+                    # finds the event verb the word patterns of context.py cannot reach
+                    measure, subject = event, tree.noun
+                    key = ("event", measure, canonical_subject(subject, measure) or "")
+                else:
+                    measure, subject, key = reading
+                    unit, open_measure = tree.noun, True
                 if rate:  # "30 miles a day": a rate is its own measure
                     measure, subject = f"{measure} per {rate}", f"{subject} per {rate}"
                     key = (key[0], f"{key[1]}/{rate}", *key[2:]) if key else ()
@@ -471,8 +522,9 @@ def canonical_subject(subject: str | None, measure: str | None = None) -> str | 
 class ClaimValue:
     """One figure for a claim and every report carrying it.
 
-    ``attributed_to`` is the most common non-None attribution among its mentions (ties: alphabetical), None
-    when every report states it in its own voice; ``mentions`` keep each report's own attribution; ``approx``:
+    ``attributed_to`` names every distinct attribution among its mentions, most common first, joined by "; "
+    (at most :data:`MAX_ATTRIBUTIONS`; see :func:`_attributions`), None when every report states it in its own
+    voice; ``mentions`` keep each report's own attribution; ``approx``:
     the figure is given as approximate ("about 60"; see the module docstring).
     """
 
@@ -529,11 +581,34 @@ def _same_range(a: NumberMention, b: NumberMention) -> bool:
     return not ranges_conflict([_widened(a.low, a.high, a.approx), _widened(b.low, b.high, b.approx)])
 
 
+MAX_ATTRIBUTIONS = 3  # distinct speakers named for one value
+
+
+def _attributions(names: list[str]) -> str | None:
+    """Every distinct speaker the reports give for one value, most often named first (ties: alphabetical),
+    joined by "; " ("the Israeli military; the Israel Defense Forces"): outlets that credit the same figure to
+    different sources all keep theirs. A name inside a longer one ("Musk" in "Mr Musk") counts as that one."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for name in names:
+        key = " ".join(name.casefold().split())
+        counts[key] += 1
+        shown.setdefault(key, " ".join(name.split()))
+    keys = sorted(counts, key=lambda k: (-counts[k], k))
+    kept = [k for k in keys if not any(k != o and re.search(rf"\b{re.escape(k)}\b", o) for o in keys)]
+    for k in keys:  # a shorter form's mentions count for the longer form holding it
+        for o in kept:
+            if k != o and k not in kept and re.search(rf"\b{re.escape(k)}\b", o):
+                counts[o] += counts[k]
+                break
+    kept.sort(key=lambda k: (-counts[k], k))
+    return "; ".join(shown[k] for k in kept[:MAX_ATTRIBUTIONS]) or None
+
+
 def _value(mentions: list[tuple[str, NumberMention]]) -> ClaimValue:
     texts = Counter(" ".join(m.text.split()) for _, m in mentions)
     text = min(texts, key=lambda t: (-texts[t], len(t), t))
-    attributions = Counter(m.attributed_to for _, m in mentions if m.attributed_to)
-    attributed = min(attributions, key=lambda a: (-attributions[a], a)) if attributions else None
+    attributed = _attributions([m.attributed_to for _, m in mentions if m.attributed_to])
     first = mentions[0][1]
     return ClaimValue(text, first.low, first.high, attributed, sorted({src for src, _ in mentions}), mentions,
                       approx=first.approx)
@@ -591,6 +666,9 @@ def _clusters(members: list[tuple[str, NumberMention]]) -> list[list[tuple[str, 
     if members and not members[0][1].open_measure and members[0][1].measure != "money":
         return [members]
     union = DisjointSet(len(members))
+    # per group: the values each (report, sentence) gives in it
+    seen: dict[int, dict[tuple[str, tuple[int, int]], set[tuple[float | None, float | None]]]] = {
+        k: {(source, m.sentence): {(m.low, m.high)}} for k, (source, m) in enumerate(members)}
     for i in range(len(members)):
         for j in range(i + 1, len(members)):
             (si, mi), (sj, mj) = members[i], members[j]
@@ -606,11 +684,36 @@ def _clusters(members: list[tuple[str, NumberMention]]) -> list[list[tuple[str, 
             clash = open_pair and _frames_clash(mi.frame, mj.frame)
             if (same_range and (same_key or distinctive or sim >= 0.2)) \
                     or (same_key and same_frame and sim >= GROUP_SIMILARITY) or (sim >= 0.6 and not clash):
-                union.union(i, j)
+                _link_unless_same_sentence(union, seen, i, j)
     out: dict[int, list[tuple[str, NumberMention]]] = {}
     for i, item in enumerate(members):
         out.setdefault(union.find(i), []).append(item)
     return [out[k] for k in sorted(out)]
+
+
+def _link_unless_same_sentence(
+    union: DisjointSet,
+    seen: dict[int, dict[tuple[str, tuple[int, int]], set[tuple[float | None, float | None]]]],
+    i: int,
+    j: int,
+) -> None:
+    """Join the groups of i and j unless one sentence of one report would then give two different values
+    in the group: a sentence that states two figures of one kind states two quantities ("the hand at 45
+    degrees, the forearm at 90", "fees of $865,000 and costs of $972,000"), never two readings of one."""
+    a, b = union.find(i), union.find(j)
+    if a == b:
+        return
+    left, right = seen[a], seen[b]
+    for where, values in right.items():
+        if where in left and left[where] != values:
+            return
+    union.union(a, b)
+    root = union.find(a)
+    merged = left if root == a else right
+    other = right if root == a else left
+    for where, values in other.items():
+        merged.setdefault(where, set()).update(values)
+    seen[root] = merged
 
 
 def _is_update(a: ClaimValue, b: ClaimValue, measure: str, published: Mapping[str, dt.date | None]) -> bool:

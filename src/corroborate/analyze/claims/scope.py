@@ -57,6 +57,22 @@ def other_event_marker(tokens: Sequence[Token]) -> str | None:
     return " ".join(found.group().lower().split()) if found else None
 
 
+# Nouns of a time or an event: a year modifying one dates what is told ("the 2008 election", "1990s wars").
+_EVENT_NOUNS = frozenset({"election", "elections", "war", "wars", "season", "seasons", "campaign", "race",
+                          "crisis", "outbreak", "epidemic", "attack", "attacks", "shooting", "bombing", "game",
+                          "games", "olympics", "championship", "tournament", "cup", "census", "survey", "study",
+                          "report", "budget", "quarter", "period", "fiscal", "riots", "protests", "uprising",
+                          "revolution", "earthquake", "flood", "floods", "storm", "hurricane", "famine"})
+
+
+def _dates_a_thing(t: Token) -> bool:
+    """A year that modifies a noun which is no time or event ("1970s action star", "a 2008 Porsche"): it dates
+    that thing, not the sentence's event."""
+    head = t.head
+    return t.dep_ in ("compound", "amod", "nmod:poss") and head.i != t.i and head.pos_ in ("NOUN", "PROPN") \
+        and head.lower_ not in _EVENT_NOUNS and head.i > t.i
+
+
 def scope_of(
     clause: Sequence[Token], story_year: int | None, own: Sequence[int] = (), years_only: bool = False
 ) -> tuple[str, str | None]:
@@ -66,6 +82,8 @@ def scope_of(
     skip = set(own)
     for t in clause:
         if t.i in skip:
+            continue
+        if years_only and _dates_a_thing(t):
             continue
         m = _YEAR.match(t.text)
         if m and (t.pos_ in ("NUM", "PROPN", "NOUN") or m.group(2)) and t.dep_ not in ("nummod",):

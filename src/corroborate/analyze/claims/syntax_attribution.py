@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from corroborate.lang.en import FIGURE_VERBS, IRREGULAR_SPEECH_VERBS, SPEECH_VERBS
+from corroborate.lang.en import FIGURE_VERBS, IRREGULAR_SPEECH_VERBS, MONTHS, SPEECH_VERBS, WEEKDAYS
+from corroborate.lang.en.measures import TIME_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,11 +36,18 @@ _COUNT_VERBS = frozenset({"reported", "reports", "counted", "counts", "estimated
 _DROP_DEPS = frozenset({"acl:relcl", "acl", "appos", "punct", "advcl", "parataxis", "conj", "cc"})
 
 
+# Past participles whose "by" agent gives the count ("32 cases have been confirmed by the CDC").
+_AGENT_VERBS = frozenset({"reported", "counted", "estimated", "recorded", "confirmed", "logged", "registered",
+                          "tallied", "listed", "verified", "documented", "announced", "cited", "released"})
+
+
 def _speech_forms() -> frozenset[str]:
     forms = {f.lower() for f in FIGURE_VERBS if " " not in f}
     for base in SPEECH_VERBS:
         b = base.lower()
         forms |= {b, b + "s", b + "ed", b + "d", (b[:-1] + "ied") if b.endswith("y") else b + "ed"}
+        # "with aid agencies warning that ...", "officials saying": the gerund reports as the finite verb does
+        forms.add((b[:-1] if b.endswith("e") and not b.endswith("ee") else b) + "ing")
     for row in IRREGULAR_SPEECH_VERBS:
         forms |= {f.lower() for f in row}
     return frozenset(forms)
@@ -97,6 +105,26 @@ def _according(head: Token) -> Token | None:
     return None
 
 
+def _time_words() -> frozenset[str]:
+    words = {w.lower() for row in (*MONTHS, *WEEKDAYS) for w in row} | set(TIME_UNITS)
+    return frozenset(words | {"time", "end", "now", "then", "noon", "midnight", "morning", "evening", "today"})
+
+
+_TIME_WORDS = _time_words()
+
+
+def _agent(node: Token) -> Token | None:
+    """The "by" agent of a count participle ("confirmed by the CDC"), else None; a time is no agent ("confirmed
+    by that month", "by Friday")."""
+    if node.pos_ != "VERB" or node.lower_ not in _AGENT_VERBS:
+        return None
+    for c in node.children:
+        if c.dep_ in ("obl:agent", "obl") and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in _TIME_WORDS \
+                and not c.like_num and any(g.dep_ == "case" and g.lower_ == "by" for g in c.children):
+            return c
+    return None
+
+
 def speaker_span(doc: Doc, start: int, end: int) -> Span | None:
     """The speaker of the phrase at characters ``[start, end)`` (see the module docstring); None if none."""
     if not doc.has_annotation("DEP"):
@@ -109,7 +137,7 @@ def speaker_span(doc: Doc, start: int, end: int) -> Span | None:
     node = token
     while seen < 30:
         seen += 1
-        acc = _according(node)
+        acc = _according(node) or _agent(node)
         if acc is not None:
             return _span(doc, acc)
         for c in node.children:  # "12 people were killed, officials said" parsed with "said" below

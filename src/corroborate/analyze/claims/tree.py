@@ -196,6 +196,9 @@ def read_tree(doc: Doc, start: int, end: int, money: bool = False) -> TreeReadin
             return TreeReading(of.lower_, _modifiers(of, set()), None, _predicate(anchor), None, anchor.i)
         if anchor.dep_ in ("obj", "nsubj", "nsubj:pass") and head.pos_ == "VERB":  # "scored 23"
             return TreeReading(None, (), None, head.lower_, None, anchor.i)
+        for child in anchor.rights:  # "Nearly 30 picketed ..." parsed as a number with a participle
+            if child.dep_ == "acl" and child.pos_ == "VERB" and child.i == anchor.i + 1:
+                return TreeReading(None, (), None, child.lower_, None, anchor.i)
         return None
     of = _of_child(noun)
     skip = {t.i for t in span}

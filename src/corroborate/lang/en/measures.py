@@ -83,6 +83,13 @@ RIGHT_TRIGGERS: dict[str, tuple[str, ...]] = {
     "violations": ("violations", "breaches"),
     "votes": ("votes", "ballots"),
 }
+# Verbs that give an event measure only when the parse makes the counted thing their subject ("50 people in 24
+# states had been diagnosed": not the states; "nearly 50 picketed"); word patterns would take the nearest number.
+EVENT_PREDICATES: dict[str, str] = {
+    "diagnosed": "cases", "infected": "cases", "sickened": "cases",
+    "protested": "protesters", "picketed": "protesters", "marched": "protesters", "rallied": "protesters",
+    "demonstrated": "protesters",
+}
 # Measure verbs/nouns that precede the number ("killing 12", "injuring 40 others", "arrested 15").
 LEFT_TRIGGERS: dict[str, tuple[str, ...]] = {
     "killed": ("killing", "killed", "kills", "kill", "claimed the lives of", "claiming the lives of",
@@ -150,6 +157,7 @@ SUBJECTS: dict[str, str | None] = {
 # them, so "four suspects" and "three people" arrested are the same claim.
 MEASURE_GENERIC_SUBJECTS: dict[str, frozenset[str]] = {
     "arrested": frozenset({"suspects", "men"}),
+    "protesters": frozenset({"protesters"}),  # "50 demonstrators" and "50 picketed" count the same crowd
 }
 
 
@@ -200,4 +208,11 @@ HYPHEN_UNITS = frozenset({
 TIME_UNITS = frozenset({
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
     "weeks", "month", "months", "year", "years", "decade", "decades",
+})
+
+# Items a sum is the price of after "a/per/each" ("$420 a share", "$90 a barrel", "$3 a gallon"): the price of one
+# item, one claim whatever verb offers or quotes it. General units of English business and market news.
+PRICE_UNITS = frozenset({
+    "share", "barrel", "gallon", "litre", "liter", "ounce", "ton", "tonne", "kilo", "kilogram", "kg", "pound",
+    "bushel", "ticket", "seat", "head", "person", "unit", "copy", "pair", "dose", "pill",
 })
