@@ -7,7 +7,7 @@ EXAMPLE ?= examples/dar-hamiz-market-blast
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test lint typecheck pytest bench train-ner train-parser train-clean clean-venv sysdeps
+.PHONY: demo test lint typecheck pytest bench train-ner train-parser train-clean clean-venv sysdeps browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +22,20 @@ $(STAMP): pyproject.toml | $(BIN)/python
 sysdeps:
 	./scripts/setup_rouge.sh
 
+# Debian's Chromium for the desk's browser tests (Playwright drives it; its own browser download needs the net).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "browser: chromium not installed; the browser tests will skip and say why"
+
 demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/corroborate brief $(EXAMPLE) --format json -o out/briefing.json
 	$(BIN)/corroborate brief $(EXAMPLE) --format html -o out/briefing.html
 	$(BIN)/corroborate brief $(EXAMPLE)
 	@echo "JSON and HTML written to out/briefing.json and out/briefing.html"
+	rm -f out/demo.db
+	$(BIN)/corroborate ingest examples/* --db out/demo.db
+	@echo "Open the demo stories in the desk: $(BIN)/corroborate serve --db out/demo.db  ->  http://127.0.0.1:8000/stories"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks training
@@ -35,7 +43,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) sysdeps
+pytest: $(STAMP) sysdeps browser
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest

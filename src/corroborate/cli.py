@@ -53,6 +53,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web.serve import serve  # FastAPI, Jinja2 and uvicorn load only here
+
+    serve(args.db, args.host, args.port, resolve_config(args.config))
+    return 0
+
+
+def _add_serve_command(sub: argparse._SubParsersAction) -> None:
+    serve = sub.add_parser("serve", help="the story desk in a browser, and the HTTP API (loopback by default)")
+    serve.add_argument("--db", type=Path, default=Path("corroborate.db"), help="database (default corroborate.db)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; others get a warning)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--config", type=Path, help="TOML file of options (see docs/config.md)")
+    serve.set_defaults(func=cmd_serve)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corroborate", description="Turn many outlets' reports into one cited, source-attributed briefing."
@@ -84,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
     add_store_commands(sub)
     add_watch_command(sub)
+    _add_serve_command(sub)
     return parser
 
 
