@@ -94,3 +94,11 @@ def test_two_figures_of_one_sentence_are_two_quantities_never_one_claim() -> Non
     with_45 = [g for g in groups if any(v.low == 45 for v in g.values)]
     assert with_45 and all(all(v.low != 90 for v in g.values) for g in with_45)
     assert not any(g.disputed for g in groups)
+
+
+def test_numbers_that_name_a_thing_are_not_quantities() -> None:
+    text = ("A 911 dispatcher in Velstad sent two patrol cars to I-95 near the 4200 block of Orvane Road, "
+            "where a man in a Porsche 911 had hit 15 jerry cans and 62 inmates watched from a bus.")
+    found = {m.text for m in one(text)}
+    assert "two" in found and "62" in found and "15" in found
+    assert not {"911", "95", "4200"} & found

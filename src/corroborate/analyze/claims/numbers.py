@@ -191,6 +191,40 @@ def _blank() -> Language:
     return spacy.blank("en")
 
 
+_ADDRESS_BLOCK = re.compile(r"\s+block\b", re.IGNORECASE)
+_LETTER_HYPHEN = re.compile(r"[A-Za-z]-$")
+
+
+def _names_a_thing(text: str, start: int, end: int, doc: Doc | None) -> bool:
+    """Is the number at [start, end) part of a name or an identifier, not a quantity? A model or route
+    number after its name ("Xbox 360", "Porsche 911", "I-95": the parse's flat/compound after the head, or
+    letters and a hyphen before it), a number modifying a noun as a compound ("a 911 dispatcher"), or a
+    street address ("the 5000 block of Elm Road", US news usage)."""
+    if _LETTER_HYPHEN.search(text[max(0, start - 2) : start]) or _ADDRESS_BLOCK.match(text, end):
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    # the number's own attachment: a token of the phrase whose head lies outside it ("1 300" is one number)
+    numbers = [t for t in span if (t.like_num or t.pos_ == "NUM") and not span.start <= t.head.i < span.end]
+    if not numbers:
+        return False
+    last = numbers[-1]
+    if last.dep_ in ("flat", "compound") and last.head.i < last.i and last.head.pos_ in ("PROPN", "NOUN"):
+        return True
+    if last.dep_ != "compound" or last.head.pos_ != "NOUN" or span.text[:1].isalpha():
+        return False
+    # a number before a noun it does not count: the noun phrase's head is singular ("a 911 dispatcher"),
+    # where a count above one takes a plural ("the 62 inmates", "15 jerry cans")
+    head = last.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    value = last.text.replace(",", "")
+    return value.isdigit() and int(value) > 1 and "Sing" in head.morph.get("Number", [])
+
+
 def _clause_words(doc: Doc, anchor: int, own: set[int]) -> tuple[frozenset[str], list[int], str]:
     clause = clause_tokens(doc, anchor)
     stops = _stop_words()
@@ -416,6 +450,8 @@ def find_numbers(
             if p.superseded or r.via == "subset":
                 continue
             a, b = s_start + p.start, s_start + p.end
+            if not p.currency and _names_a_thing(text, a, b, doc if parsed else None):
+                continue
             tree = read_tree(doc, a, b, money=bool(p.currency)) if parsed and doc is not None else None
             measure, subject, unit = r.measure, r.subject, None
             key: tuple[str, ...] = ()
