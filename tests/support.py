@@ -29,3 +29,16 @@ def source_articles(briefing: dict[str, Any]) -> list[Any]:
     from corroborate.model import Article
 
     return [Article(id=s["id"], location=s["location"], text=s["text"]) for s in briefing["sources"]]
+
+
+def numbers_in(sentence: str) -> list[Any]:
+    """The number mentions of one sentence (the claims finder on a one-sentence text)."""
+    from corroborate.analyze.claims import find_numbers
+
+    return list(find_numbers(sentence, [(0, len(sentence))]))
+
+
+def number_in(sentence: str, text: str) -> Any:
+    """The one number mention of ``sentence`` written ``text``."""
+    (m,) = [m for m in numbers_in(sentence) if m.text == text]
+    return m

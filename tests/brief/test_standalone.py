@@ -45,6 +45,13 @@ def _article(text: str) -> Article:
     return article
 
 
+def _marked(lines: list[str]) -> set[str]:
+    """The sentences (one per line) that fragment_sentences marks, on a parsed Doc."""
+    doc = make_doc(_article("\n".join(lines)))
+    parse([doc])
+    return {s.text for s in fragment_sentences({"a1": doc})}
+
+
 def test_the_parse_marks_captions_and_back_references_not_statements() -> None:
     lines = [
         "The city council of Marvel voted on Tuesday to reopen the old bridge.",
@@ -52,9 +59,7 @@ def test_the_parse_marks_captions_and_back_references_not_statements() -> None:
         "The man had joined hundreds of onlookers on the bank.",
         "Mayor Ana Ruiz said the repairs cost less than planned.",
     ]
-    doc = make_doc(_article("\n".join(lines)))
-    parse([doc])
-    marked = {s.text for s in fragment_sentences({"a1": doc})}
+    marked = _marked(lines)
     assert lines[1] in marked and lines[2] in marked
     assert lines[0] not in marked and lines[3] not in marked
 
@@ -91,9 +96,7 @@ def test_reported_speech_is_judged_by_its_reported_clause() -> None:
         "The man will face trial in July, police said.",                        # the reported subject leans back
         "The bridge will reopen in July, he said.",                             # who is he?
     ]
-    doc = make_doc(_article("\n".join(lines)))
-    parse([doc])
-    marked = {s.text for s in fragment_sentences({"a1": doc})}
+    marked = _marked(lines)
     assert lines[0] not in marked
     assert lines[1] in marked and lines[2] in marked
 
@@ -104,9 +107,7 @@ def test_a_pronoun_for_a_person_before_any_name_leans_back() -> None:
         "Police said they had detained four men near the market.",
         "After his release, Tomas Ferrand thanked the court.",
     ]
-    doc = make_doc(_article("\n".join(lines)))
-    parse([doc])
-    marked = {s.text for s in fragment_sentences({"a1": doc})}
+    marked = _marked(lines)
     assert lines[0] in marked
     assert lines[1] not in marked
     assert lines[2] in marked  # cataphora reads as a reference back too: left out (a loss, not an error)

@@ -4,34 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.analyze.claims import NumberMention, find_numbers, group_claims
-
-
-def one(sentence: str) -> list[NumberMention]:
-    return find_numbers(sentence, [(0, len(sentence))])
-
-
-def only(sentence: str, text: str) -> NumberMention:
-    (m,) = [m for m in one(sentence) if m.text == text]
-    return m
+from corroborate.analyze.claims import find_numbers, group_claims
+from support import number_in, numbers_in
 
 
 def test_a_rate_is_its_own_measure() -> None:
-    rate = only("The volunteers hiked 18 miles a day through the valley.", "18")
-    length = only("The volunteers hiked 240 miles through the valley.", "240")
+    rate = number_in("The volunteers hiked 18 miles a day through the valley.", "18")
+    length = number_in("The volunteers hiked 240 miles through the valley.", "240")
     assert rate.measure.endswith("per day") and rate.key != length.key
     groups = group_claims([("a", rate), ("b", length)])
     assert len(groups) == 2 and not any(g.disputed for g in groups)
 
 
 def test_a_duration_is_not_what_a_price_buys() -> None:
-    m = only("The tourist paid $60 for 45 minutes on the boat, the guide said.", "$60")
+    m = number_in("The tourist paid $60 for 45 minutes on the boat, the guide said.", "$60")
     assert m.measure == "money" and m.subject is not None and "minutes" not in m.subject
 
 
 def test_values_of_one_noun_said_of_different_things_stay_apart() -> None:
-    fired = only("Militants fired 410 rockets at the border towns on Monday.", "410")
-    hit = only("Militants said 95 rockets hit the border towns on Monday.", "95")
+    fired = number_in("Militants fired 410 rockets at the border towns on Monday.", "410")
+    hit = number_in("Militants said 95 rockets hit the border towns on Monday.", "95")
     assert fired.frame != hit.frame
     groups = group_claims([("a", fired), ("b", hit)])
     assert len(groups) == 2 and not any(g.disputed for g in groups)
@@ -47,20 +39,20 @@ def test_values_of_one_noun_said_of_different_things_stay_apart() -> None:
     ],
 )
 def test_fractions_are_shares(sentence: str, text: str, value: float) -> None:
-    m = only(sentence, text)
+    m = number_in(sentence, text)
     assert (m.measure, m.unit, m.low, m.high) == ("share", "fraction", value, value)
 
 
 def test_a_period_is_not_a_share_and_a_share_is_never_an_event_count() -> None:
-    assert not [m for m in one("In the first half of the season the club lost nine games.") if m.measure == "share"]
-    shares = [m for m in one("Half of the 40 people killed were children.") if m.measure == "share"]
+    assert not [m for m in numbers_in("In the first half of the season the club lost nine games.") if m.measure == "share"]
+    shares = [m for m in numbers_in("Half of the 40 people killed were children.") if m.measure == "share"]
     assert all(m.measure != "killed" for m in shares)
 
 
 def test_a_speaker_is_a_name_or_a_role() -> None:
-    m = only("You personally owe 300 dollars, you said.", "300 dollars")
+    m = number_in("You personally owe 300 dollars, you said.", "300 dollars")
     assert m.attributed_to is None
-    m = only("Flooding displaced 400 families, officials said.", "400")
+    m = number_in("Flooding displaced 400 families, officials said.", "400")
     assert m.attributed_to == "officials"
 
 

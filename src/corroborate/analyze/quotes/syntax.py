@@ -277,18 +277,14 @@ class Reading:
     def _role(self, mention: Named) -> str:
         """The mention's relation in its clause, through titles and appositions ("Mayor Ola Brand" -> nsubj);
         ``main-subject`` for the subject of the sentence's root verb or of a speech verb."""
-        for head in self._heads(mention.start, mention.end):
-            tok = head
-            for _ in range(3):
-                if tok.dep_ not in ("flat", "compound", "appos") or tok.head.i == tok.i:
-                    break
-                tok = tok.head
-            if tok.dep_ == "nmod:poss" and tok.head.dep_ in SUBJECTS:
-                return "poss-subject"  # "Warren's comments came ...": the subject's possessor
-            if tok.dep_ in SUBJECTS and (tok.head.dep_ == "ROOT" or tok.head.lower_ in SPEECH_VERBS):
-                return "main-subject"  # the sentence's subject, or who speaks in it ("..., Walter said, ...")
-            return tok.dep_
-        return ""
+        tok = self._anchor(mention)
+        if tok is None:
+            return ""
+        if tok.dep_ == "nmod:poss" and tok.head.dep_ in SUBJECTS:
+            return "poss-subject"  # "Warren's comments came ...": the subject's possessor
+        if tok.dep_ in SUBJECTS and (tok.head.dep_ == "ROOT" or tok.head.lower_ in SPEECH_VERBS):
+            return "main-subject"  # the sentence's subject, or who speaks in it ("..., Walter said, ...")
+        return str(tok.dep_)
 
     def _anchor(self, mention: Named) -> Token | None:
         """The token standing for the mention in its clause, through titles and appositions."""
