@@ -47,8 +47,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "data" / "realnews-dev"
-VERDICTS = REPO / "benchmarks" / "judgements" / "realnews_precision.jsonl"
-RESULT = REPO / "benchmarks" / "results" / "judged_precision.json"
+# Both paths can be pointed elsewhere (a judge's private copy while the kept file is being edited by others).
+VERDICTS = Path(os.environ.get("CORROBORATE_VERDICTS", REPO / "benchmarks" / "judgements" / "realnews_precision.jsonl"))
+RESULT = Path(os.environ.get("CORROBORATE_JUDGED_RESULT", REPO / "benchmarks" / "results" / "judged_precision.json"))
 KINDS = ("dispute", "claim", "speaker", "entity", "standalone", "headline")
 
 

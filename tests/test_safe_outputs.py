@@ -61,7 +61,8 @@ _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 _RENDERER_BLOCKS = {"heading", "paragraph", "inline", "bullet_list", "ordered_list", "list_item"}
 # The elements the HTML renderer writes.
 _RENDERER_TAGS = frozenset(
-    "html head meta title style body article h1 p section h2 ul ol li strong sup a details summary pre em hr".split()
+    "html head meta title style body article h1 p section h2 ul ol li strong sup a details summary pre em hr div "
+    "blockquote mark".split()
 )
 
 

@@ -189,3 +189,50 @@ def test_api_responses_match_the_schemas(watched: Watched) -> None:
     jsonschema.validate(json.loads(upload.text()), DOCUMENT_SCHEMA)
     docs = watched.goto("/docs")
     assert docs.locator("h2", has_text="/api/brief").count() == 1
+
+
+def test_static_html_citation_opens_the_highlighted_passage(browser: Any, tmp_path: Path) -> None:
+    """The self-contained ``--format html`` file: a citation opens the cited source's passage with the
+    supporting words marked (CSS only, no script), beside the link to the original article; the hostile
+    story's file runs nothing and requests nothing."""
+    from corroborate import brief_paths
+    from corroborate.render import render
+    from web.desk_data import write_reports
+
+    folder = write_reports(tmp_path / "reports")
+    briefings = {b["story"]["headline"]: b for b in brief_paths([folder], one_story=False).briefings}
+    ferry = next(b for h, b in briefings.items() if "erry" in (h or ""))
+    page_file = tmp_path / "ferry.html"
+    page_file.write_text(render([ferry], "html"), encoding="utf-8")
+    page = browser.new_page()
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(page_file.as_uri())
+    order = [s["id"] for s in ferry["sources"]]
+    first = ferry["summary"][0]
+    source = min(first["sources"], key=order.index)
+    span = next(s for s in first["spans"] if s["source"] == source)
+    passages = page.locator(".passage")
+    assert passages.count() > 0
+    assert all(not p.is_visible() for p in passages.all())  # hidden until a citation opens one
+    page.locator("#s0-summary sup a").first.click()
+    shown = page.locator(".passage:visible")
+    sync_api.expect(shown).to_have_count(1)
+    assert span["text"] in shown.locator("mark").all_inner_texts()
+    assert f"[{order.index(source) + 1}]" in shown.locator(".nav").first.inner_text()
+    original = shown.locator("a[rel~=noopener]").first.get_attribute("href")
+    assert original is not None and original == ferry["sources"][order.index(source)]["url"]
+    shown.locator("a", has_text="back to the line").click()
+    sync_api.expect(page.locator(".passage:visible")).to_have_count(0)
+    evil = next(b for b in briefings.values() if b is not ferry)
+    evil_file = tmp_path / "evil.html"
+    evil_file.write_text(render([evil], "html"), encoding="utf-8")
+    page.goto(evil_file.as_uri())
+    for link in page.locator("sup a").all():
+        link.click()
+    assert page.locator("img, script").count() == 0
+    assert dialogs == []
+    assert all(u.startswith("file://") for u in requests), requests
+    page.close()

@@ -19,6 +19,7 @@ class Line:
     text: str
     refs: list[int] = field(default_factory=list)
     label: str | None = None  # a leading bold label (a speaker, a date, a measure)
+    item: str | None = None  # the cited item whose spans support the line (see :mod:`.spans`), if any
 
 
 @dataclass
@@ -66,13 +67,13 @@ def disagreement_lines(claims: Sequence[dict[str, Any]], numbers: dict[str, int]
     """"Where sources disagree": one line per value of each disputed claim, and nothing else (an update or a
     background figure is never a disagreement)."""
     lines = []
-    for claim in claims:
+    for ci, claim in enumerate(claims):
         if not claim["disputed"]:
             continue
-        for value in claim["values"]:
+        for vi, value in enumerate(claim["values"]):
             who = value["attributed_to"] or "the outlet itself"
             lines.append(Line(f"{_range_text(value)}, according to {who}", _refs(numbers, value["sources"]),
-                              _claim_label(claim)))
+                              _claim_label(claim), f"claim-{ci}-{vi}"))
     return lines
 
 
@@ -81,14 +82,15 @@ def claim_fact_lines(claims: Sequence[dict[str, Any]], numbers: dict[str, int]) 
     whatever its outlets), disputed and updated ones first, then the story's own figures, background figures
     (about another time or event) last and marked as such. An update reads as one line, "19 → 29 (updated in
     later reports)", never as two competing figures."""
-    shown = [c for c in claims if c["disputed"] or c.get("updates") or len(_claim_sources(c)) >= 2]
+    shown = [i for i, c in enumerate(claims) if c["disputed"] or c.get("updates") or len(_claim_sources(c)) >= 2]
     order = sorted(
-        range(len(shown)),
-        key=lambda i: (not shown[i]["disputed"], not shown[i].get("updates"), shown[i].get("scope") == "background",
-                       -len(_claim_sources(shown[i])), i),
+        shown,
+        key=lambda i: (not claims[i]["disputed"], not claims[i].get("updates"), claims[i].get("scope") == "background",
+                       -len(_claim_sources(claims[i])), i),
     )
     lines = []
-    for claim in (shown[i] for i in order):
+    for ci in order:
+        claim = claims[ci]
         label = _claim_label(claim)
         if claim.get("scope") == "background":
             label += f" [background: {claim.get('scope_marker') or 'another time or event'}]"
@@ -96,13 +98,13 @@ def claim_fact_lines(claims: Sequence[dict[str, Any]], numbers: dict[str, int]) 
             values = claim["values"]
             steps = " → ".join(str(v["text"]) for v in values)
             lines.append(Line(f"{steps} (updated in later reports) — {_outlets(len(_claim_sources(claim)))}",
-                              _refs(numbers, _claim_sources(claim)), label))
+                              _refs(numbers, _claim_sources(claim)), label, f"claim-{ci}"))
             continue
-        for value in claim["values"]:
+        for vi, value in enumerate(claim["values"]):
             who = f", according to {value['attributed_to']}" if value["attributed_to"] else ""
             disputed = " (disputed)" if claim["disputed"] else ""
             lines.append(Line(f"{value['text']}{who}{disputed} — {_outlets(len(value['sources']))}",
-                              _refs(numbers, value["sources"]), label))
+                              _refs(numbers, value["sources"]), label, f"claim-{ci}-{vi}"))
     return lines
 
 
@@ -115,12 +117,13 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
     out.append(
         Section(
             "Summary",
-            [Line(_with_dates(item), _refs(numbers, item["sources"])) for item in briefing["summary"]],
+            [Line(_with_dates(item), _refs(numbers, item["sources"]), item=f"summary-{i}")
+             for i, item in enumerate(briefing["summary"])],
             "summary",
         )
     )
     facts = claim_fact_lines(briefing["claims"], numbers)
-    for entity in briefing["entities"]:
+    for ei, entity in enumerate(briefing["entities"]):
         if len(entity["sources"]) < 2 and not entity["aliases"]:
             continue
         aliases = ", ".join(a for a in entity["aliases"] if a != entity["name"])
@@ -130,12 +133,14 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
                 f"{entity['type'].lower()}{also} — {_outlets(len(entity['sources']))}",
                 _refs(numbers, entity["sources"]),
                 entity["name"],
+                f"entity-{ei}",
             )
         )
     if facts:
         out.append(Section("Key facts", facts, "facts"))
     if briefing["quotes"]:
-        quotes = sorted(briefing["quotes"], key=lambda q: (q["speaker"] is None, q["speaker"] or ""))
+        quotes = sorted(enumerate(briefing["quotes"]),
+                        key=lambda iq: (iq[1]["speaker"] is None, iq[1]["speaker"] or ""))
         out.append(
             Section(
                 "Who said what",
@@ -147,8 +152,9 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
                         f"{_outlets(len(q['sources']))}",
                         _refs(numbers, q["sources"]),
                         q["speaker"] or "unattributed",
+                        f"quote-{qi}",
                     )
-                    for q in quotes
+                    for qi, q in quotes
                 ],
                 "quotes",
             )
@@ -157,7 +163,8 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
         out.append(
             Section(
                 "Timeline",
-                [Line(t["text"], _refs(numbers, t["sources"]), t["date"]) for t in briefing["timeline"]],
+                [Line(t["text"], _refs(numbers, t["sources"]), t["date"], f"timeline-{i}")
+                 for i, t in enumerate(briefing["timeline"])],
                 "timeline",
             )
         )
@@ -173,14 +180,18 @@ def sections(briefing: dict[str, Any]) -> list[Section]:
     return out
 
 
+def source_label(s: dict[str, Any]) -> str:
+    """A source as the source list names it: its id, outlet, date, author, title and what it is a copy of."""
+    parts = [s["outlet"] or "outlet unknown", s["published"] or "date unknown"]
+    if s.get("author"):
+        parts.append(f"by {s['author']}")
+    title = f" — {s['title']}" if s["title"] else ""
+    copy = f" (copy of {s['duplicate_of']})" if s.get("duplicate_of") else ""
+    return f"{s['id']}: {', '.join(parts)}{title}{copy}"
+
+
 def source_legend(briefing: dict[str, Any]) -> list[tuple[int, str]]:
-    legend = []
-    for i, s in enumerate(briefing["sources"], start=1):
-        parts = [s["outlet"] or "outlet unknown", s["published"] or "date unknown"]
-        title = f" — {s['title']}" if s["title"] else ""
-        copy = f" (copy of {s['duplicate_of']})" if s.get("duplicate_of") else ""
-        legend.append((i, f"{s['id']}: {', '.join(parts)}{title}{copy}"))
-    return legend
+    return [(i, source_label(s)) for i, s in enumerate(briefing["sources"], start=1)]
 
 
 def story_line(briefing: dict[str, Any]) -> str:

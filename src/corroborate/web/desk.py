@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..errors import CorroborateError
-from ..render.safe import display, display_inline
+from ..render.safe import display_inline
+from ..render.spans import highlighted, item_spans
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -240,60 +241,6 @@ def source_numbers(briefing: dict[str, Any]) -> dict[str, int]:
 
 def _cites(numbers: dict[str, int], sources: Sequence[str], item: str) -> list[Cite]:
     return [Cite(numbers[s], s, item) for s in sorted(set(sources), key=lambda s: numbers.get(s, 0)) if s in numbers]
-
-
-def item_spans(briefing: dict[str, Any], item: str) -> list[dict[str, Any]]:
-    """The spans of one cited item, named ``summary-3``, ``quote-0``, ``claim-2-1`` (claim 2, value 1),
-    ``timeline-4`` or ``entity-5``; unknown names give no spans."""
-    parts = item.split("-")
-    try:
-        kind, index = parts[0], [int(p) for p in parts[1:]]
-    except ValueError:
-        return []
-    lists = {"summary": "summary", "quote": "quotes", "timeline": "timeline", "entity": "entities"}
-    try:
-        if kind == "claim" and len(index) == 2:
-            value = briefing["claims"][index[0]]["values"][index[1]]
-            return list(value.get("spans") or []) + list(value.get("attribution_spans") or [])
-        if kind in lists and len(index) == 1:
-            return list(briefing[lists[kind]][index[0]].get("spans") or [])
-    except (IndexError, KeyError, TypeError):
-        return []
-    return []
-
-
-@dataclass
-class Piece:
-    text: str
-    marked: bool
-
-
-def highlighted(text: str, spans: Sequence[dict[str, Any]], source_id: str) -> list[Piece]:
-    """A source's text cut into plain and highlighted pieces at the spans that belong to it (overlaps merged).
-
-    Offsets are into the stored text; each piece is passed through :func:`display` after cutting, so removing
-    a control character never shifts a highlight."""
-    ranges = sorted(
-        (max(0, int(s["start"])), min(len(text), int(s["end"])))
-        for s in spans
-        if s.get("source") == source_id and int(s["end"]) > int(s["start"])
-    )
-    merged: list[list[int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    pieces: list[Piece] = []
-    at = 0
-    for start, end in merged:
-        if start > at:
-            pieces.append(Piece(display(text[at:start]), False))
-        pieces.append(Piece(display(text[start:end]), True))
-        at = end
-    if at < len(text):
-        pieces.append(Piece(display(text[at:]), False))
-    return pieces
 
 
 def _claim_label(claim: dict[str, Any]) -> str:
