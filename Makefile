@@ -7,7 +7,7 @@ EXAMPLE ?= examples/dar-hamiz-market-blast
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test lint typecheck pytest bench train-ner train-parser train-clean clean-venv sysdeps browser
+.PHONY: screenshots demo test lint typecheck pytest bench train-ner train-parser train-clean clean-venv sysdeps browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,12 @@ demo: $(STAMP)
 	$(BIN)/corroborate brief $(EXAMPLE)
 	@echo "JSON and HTML written to out/briefing.json and out/briefing.html"
 	rm -f out/demo.db
-	$(BIN)/corroborate ingest examples/* --db out/demo.db
+	$(BIN)/corroborate ingest examples/*/ --db out/demo.db
 	@echo "Open the demo stories in the desk: $(BIN)/corroborate serve --db out/demo.db  ->  http://127.0.0.1:8000/stories"
+
+# Screenshots of the desk and the static HTML for docs/screenshots/ (from the data `make demo` writes).
+screenshots: $(STAMP) browser
+	$(BIN)/python scripts/screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks training
