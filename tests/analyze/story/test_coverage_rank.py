@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from corroborate.analyze.story.analyze import documents, find_entities
 from corroborate.analyze.story.assemble import entity_records
-from corroborate.analyze.story.coverage import _furniture, _sentences, coverage
+from corroborate.analyze.story.coverage import coverage
+from corroborate.analyze.story.coverage_units import mark_furniture, read_sentences
 from corroborate.analyze.text.sentences import split_sentences
 from corroborate.model import Article
 from corroborate.records import CoverageRecord
@@ -70,8 +71,8 @@ def test_furniture_is_a_marker_a_caption_label_or_a_template_opening() -> None:
     )
     article = _article("x", text)
     docs = documents([article], [])
-    sentences = _sentences([article], docs)
-    _furniture(sentences)
+    sentences = read_sentences([article], docs)
+    mark_furniture(sentences)
     flagged = [(s.text.strip(), s.furniture) for s in sentences]
     assert [f for t, f in flagged if t.startswith("Gallery")] == [True] * 3  # one template opens three lines
     # prose that repeats a long place name mid-sentence is no template
