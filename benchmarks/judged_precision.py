@@ -171,7 +171,8 @@ def cmd_keep(args: argparse.Namespace) -> int:
     VERDICTS.parent.mkdir(parents=True, exist_ok=True)
     rows = sorted(merged.values(), key=lambda v: (v["cluster"], v["kind"], v["key"]))
     VERDICTS.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in rows))
-    print(f"kept {len(kept)} verdicts ({len(rows)} in all) in {VERDICTS.relative_to(REPO)}")
+    where = VERDICTS.relative_to(REPO) if VERDICTS.is_relative_to(REPO) else VERDICTS
+    print(f"kept {len(kept)} verdicts ({len(rows)} in all) in {where}")
     return 0
 
 
