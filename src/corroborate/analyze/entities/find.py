@@ -371,7 +371,8 @@ def scan_descriptions(texts: Mapping[str, str], nodes: list[Node], uf: DisjointS
     ends in that noun ("Interior Ministry", "Sulin Valley", "Liberty Square").
 
     Nouns that stand for whichever organisation was named last ("the group", "the army") and nouns two
-    entities end in link nowhere. In a report that writes such a name, only uses after it link ("waving blue
+    entities of one type family have in their names (at the end or not: "Mercy Hospital", "Children's Hospital
+    Colorado") link nowhere. In a report that writes such a name, only uses after it link ("waving blue
     scarves. The scarves gave the movement its nickname, the Blue Scarves" does not); in a report that does
     not, only when MIN_DESCRIBED_SOURCES reports write it (so "ruled by the street" in a quote is not "Sorel
     Street", named in one other report).
@@ -382,10 +383,23 @@ def scan_descriptions(texts: Mapping[str, str], nodes: list[Node], uf: DisjointS
         if (n.kind in ("name", "alias") and n.cls and n.cls != "PERSON" and len(form.split()) >= 2
                 and form.split()[-1][:1].isupper()):  # "Orsk police" does not make "the police" Orsk's
             owners.setdefault(form.split()[-1].lower(), set()).add(k)
+    def family(cls: str) -> str:
+        return "ORG" if cls == "GROUP" else cls
+
+    # roots of the non-person names with the noun anywhere in them, by type family: "the valley" may be another
+    # place with "Valley" in its name, not the "Sulin Valley Liberation Front"
+    inside: dict[tuple[str, str], set[int]] = {}
+    for k, n in enumerate(nodes):
+        if n.kind in ("name", "alias") and n.cls != "PERSON":
+            for word in clean_form(n.mention.text).lower().split():
+                inside.setdefault((word, family(n.cls)), set()).add(uf.find(k))
     for noun in sorted(owners):
         roots = {uf.find(k) for k in owners[noun]}
         if len(roots) != 1 or noun in GENERIC_ORG_NOUNS or not noun.isalpha():
             continue
+        kinds = {family(nodes[k].cls) for k in owners[noun]}
+        if {uf.find(r) for kind in kinds for r in inside.get((noun, kind), set())} != roots:
+            continue  # "Children's Hospital Colorado" beside "Mercy Hospital": "the hospital" may be either
         root = roots.pop()
         first: dict[str, int] = {}  # per report, where a name ending in the noun is first written
         for k in owners[noun]:

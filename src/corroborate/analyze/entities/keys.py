@@ -67,10 +67,13 @@ def phonetic(token: str) -> str:
 
 
 def name_keys(form: str) -> tuple[str, ...]:
-    """Token keys of a name, particles and a leading "the" removed, "St" read as "saint"."""
+    """Token keys of a name, particles and a leading "the" (any "the" in a name of three words or more)
+    removed, "St" read as "saint"."""
     tokens = [_ABBREVIATIONS.get(t, t) for t in _SPLIT.split(plain(form)) if t]
     while tokens and tokens[0] == "the":
         tokens = tokens[1:]
+    if len(tokens) >= 3:  # "Liberation of the Azawad" / "Liberation of Azawad": an article inside a long name
+        tokens = [t for t in tokens if t != "the"] or tokens
     kept = [t for t in tokens if t not in PARTICLES] or tokens
     return tuple(k for k in (phonetic(t) for t in kept) if k)
 

@@ -33,7 +33,9 @@ cascade, cheap and exact steps first:
    forms ("enterovirus D68 (EV-D68)") found by the Schwartz-Hearst abbreviation match.
 
 Types: the tagger's labels voted per entity; a name the text calls a place ("the capital, X") or a country
-of the demonym list is a PLACE.
+of the demonym list is a PLACE; a hospital, university or school is an ORG; a place-typed "X of Y" whose head
+is no place noun is the person CoNLL-2003 names X ("Jesus of Nazareth") or a thing ("Shroud of Turin"); an
+organisation-typed name the reports write as a thing ("your SmartTV", "the new Xbox") is OTHER.
 
 Output is deterministic and independent of input order (sorted inputs, union-find rooted at the smallest
 index, leader clustering over sorted forms).
@@ -64,6 +66,7 @@ from corroborate.analyze.entities.lexicon import (
     DEMONYMS,
     GROUP_WORDS,
     ORG_HEADS,
+    PLACE_FEATURES,
     PLACE_NAMES,
     STATE_ABBREVIATIONS,
 )
@@ -76,12 +79,14 @@ from corroborate.analyze.entities.people import (
     scan_honorifics,
 )
 from corroborate.analyze.entities.spans import (
+    INSTITUTION_HEADS,
     clean_spans,
     complete_forms,
     relabel_name_parts,
     split_pairs,
     vote_labels,
 )
+from corroborate.lang.en import PERSON_WORDS
 from corroborate.unionfind import DisjointSet
 
 __all__ = ["Entity", "Mention", "link_entities"]
@@ -245,6 +250,7 @@ def _leading_forms(nodes: list[Node], uf: DisjointSet) -> None:
                    for words in [tuple(plain(n.name).split())]
                    for lw, rs in longs.items() if len(lw) > len(words) and lw[:len(words)] == words
                    and (not person or bool(set(lw[len(words):]) & _NAMED_FIRM_WORDS))
+                   and not _sub_unit(words, lw[len(words):])
                    for r in rs if r != root}
         if len({uf.find(r) for r in targets}) != 1:
             continue
@@ -254,6 +260,15 @@ def _leading_forms(nodes: list[Node], uf: DisjointSet) -> None:
             for n in members:
                 n.cls = cls
         uf.union(target, root)
+
+
+_INSTITUTION_WORDS = frozenset(w.lower() for w in INSTITUTION_HEADS)
+
+
+def _sub_unit(short: tuple[str, ...], rest: tuple[str, ...]) -> bool:
+    """Is the longer name a unit of the body the short one names ("University of Colorado" / "University of
+    Colorado School of Medicine": the school, not the university)? Both name an institution by its head noun."""
+    return bool(rest) and rest[0] in _INSTITUTION_WORDS and bool(set(short) & _INSTITUTION_WORDS)
 
 
 def _head_forms(nodes: list[Node], uf: DisjointSet) -> None:
@@ -407,12 +422,89 @@ def _placed(texts: Mapping[str, str], nodes: Sequence[Node]) -> bool:
     return placed >= MIN_PLACE_CONTEXTS and 2 * placed >= len(names)
 
 
+# Nouns of institutions that employ and speak: a name holding one is the organisation people work at or are
+# treated at ("a neurologist at Children's Hospital Colorado"), not the place the tagger took it for (CoNLL-2003
+# tags hospitals LOC, as buildings; the briefing has no facility type and reads the body); not a street named
+# after one.
+_INSTITUTION_NOUNS = frozenset("hospital hospitals university college school institute academy clinic".split())
+
+
+def _institution(nodes: Sequence[Node]) -> bool:
+    words = [set(plain(n.name).split()) for n in nodes if n.kind == "name"]
+    return bool(words) and any(w & _INSTITUTION_NOUNS and not w & PLACE_FEATURES for w in words)
+
+
+# Head nouns of "X of Y" names of places (general knowledge of English geographic and building names: "Gulf of
+# Mexico", "Isle of Wight", "Cathedral of St. John"); any other head names something else than the place after
+# "of" ("Shroud of Turin", "Jesus of Nazareth").
+_PLACE_HEADS = frozenset(
+    "gulf isle isles bay bays strait straits sea seas cape city town village republic kingdom commonwealth county "
+    "province state states island islands lake lakes mount mountains gate cathedral church basilica abbey chapel "
+    "palace square tower bridge port valley plain plains district region territory principality duchy emirate "
+    "sultanate borough park forest desert coast peninsula river mouth horn gorge temple mosque shrine "
+    "castle fort arch straits".split())
+_OF_HEAD = re.compile(r"([A-Z][\w'’-]+) of [A-Z]")
+_PERSON_WORDS = PERSON_WORDS
+
+
+def _of_head_type(nodes: Sequence[Node]) -> str | None:
+    """The type of a place-typed "X of Y" name whose head X is no place noun: PERSON when X is a word CoNLL-2003
+    train nearly always tags as a person's name ("Jesus of Nazareth", ``person_words.txt``), else OTHER
+    ("Shroud of Turin": a thing named after its place). None when the rule does not apply."""
+    names = {n.name for n in nodes if n.kind == "name"}
+    heads = {m.group(1) for f in names if (m := _OF_HEAD.match(f))}
+    if len(heads) != 1:
+        return None
+    head = heads.pop()
+    if any(not f.startswith(head + " of ") and f != head for f in names):
+        return None
+    low = head.lower()
+    if (low in _PLACE_HEADS or low in _INSTITUTION_NOUNS or low in _GENERIC_HEADS or head in PLACE_NAMES
+            or head in DEMONYMS):
+        return None
+    return "PERSON" if head in _PERSON_WORDS else "OTHER"
+
+
+# Words before a product's or a thing's name that no organisation's takes (general knowledge of English: "your
+# iPhone", "a Tesla", "the new Xbox"; "the" alone is written before bodies too, "the BBC").
+_THING_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Yy]our|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hese|[Tt]hose|[Ee]very|[Ee]ach|"
+    r"[Tt]he new|[Aa] new)\s+$")
+# 2 and a third: mentions so written that make an organisation-typed name a thing.
+MIN_THING_CONTEXTS = 2
+_NOUN_AFTER = re.compile(r"[ \u00a0][a-z]")
+THING_SHARE = 1 / 3
+
+
+def _owned(texts: Mapping[str, str], nodes: Sequence[Node]) -> bool:
+    """Do the reports write these mentions as things are written ("your SmartTV", "the new Xbox"), at least
+    MIN_THING_CONTEXTS times and THING_SHARE of the name's mentions? Never a name with a company or
+    organisation noun ("Acme Inc.", "Green Party")."""
+    names = [n for n in nodes if n.kind in ("name", "acronym")]
+    if not names or any(w in ORG_HEADS or w in COMPANY_HEADS or w in GROUP_WORDS
+                        for n in names for w in plain(n.name).split()):
+        return False
+    owned = 0
+    for n in names:
+        text, m = texts[n.mention.source], n.mention
+        before = _THING_BEFORE.search(text, max(0, m.start - 12), m.start)
+        if before and not (before.group().strip().lower() in ("a", "an") and _NOUN_AFTER.match(text, m.end)):
+            owned += 1  # not "a New York Times story": the paper's name before a noun, not a paper
+    return owned >= MIN_THING_CONTEXTS and owned >= THING_SHARE * len(names)
+
+
 def _entity(nodes: Sequence[Node], alias_forms: set[str], texts: Mapping[str, str]) -> Entity:
     etype = "PLACE" if _called_a_place(texts, nodes) else _vote(nodes) or "OTHER"
     if etype != "PERSON" and any(n.kind == "name" and n.name in PLACE_NAMES for n in nodes):
         etype = "PLACE"  # a country the tagger read as an organisation ("Syria said", "Egypt's offer")
     elif etype in ("ORG", "OTHER") and _placed(texts, nodes):
         etype = "PLACE"
+    elif etype == "PLACE" and _institution(nodes):
+        etype = "ORG"  # "a physician at Children's Hospital Colorado": the hospital as the body people work at
+    if etype == "PLACE":
+        etype = _of_head_type(nodes) or etype
+    if etype == "ORG" and _owned(texts, nodes):
+        etype = "OTHER"  # "your SmartTV", "the new Xbox", "an MRI": a product or a thing, not a body
     if etype in ("ORG", "GROUP"):
         words = {w for n in nodes for w in plain(n.name).split()}
         grouped = any(n.cls == "GROUP" for n in nodes) or bool(words & GROUP_WORDS)

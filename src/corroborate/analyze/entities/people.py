@@ -55,6 +55,13 @@ _SURNAME_PARTICLES = frozenset("Le La De Du Des Della Dos Das Ter".split())
 _SAYS_PRONOUN = re.compile(
     r"\s+(?:said|says|told|added|explained|recalled)\b[^.!?;\"“”\n]{0,30}?\b([Hh]e|[Ss]he)\b")
 # Subject pronouns only: "X, her cousin, ..." - a possessive right after a name is often someone else's.
+# A kinship noun before a name in its clause: "the daughter of another industry icon Vidal Sassoon", "his
+# brother Kimbal Musk" (general English kinship terms).
+_KIN_BEFORE = re.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|husband|wife|uncle|aunt|cousin|nephew|niece|grandfather|"
+    r"grandmother|grandson|granddaughter|widow|widower|parents?|children|child)(?:['’]s)?\b(?: of)?[^.,;:!?\n]{0,40}$")
+_FAMILY_BEFORE = re.compile(r"\b[Tt]he[ \u00a0]$")
+_FAMILY_AFTER = re.compile(r"[ \u00a0](?:family|families|clan|household)\b")
 _HE = re.compile(r"\bhe\b", re.IGNORECASE)
 _SHE = re.compile(r"\bshe\b", re.IGNORECASE)
 
@@ -233,19 +240,23 @@ def _genders(texts: Mapping[str, str], nodes: Sequence[Node], people: list[int],
     return out
 
 
-def _pick(cands: list[int], nodes: Sequence[Node], full_by_root: dict[int, list[int]], node: Node) -> int:
+def _pick(cands: list[int], nodes: Sequence[Node], full_by_root: dict[int, list[int]], node: Node,
+          text: str = "") -> int:
     """Among candidate clusters named in the same report, the story's main one: named in full in the most
     reports, then most often ("Musk's brother, Kimbal Musk" does not make the next "Mr Musk" the brother);
-    between equals, the one the report named most recently before ``node``. A title, honorific gender or
-    rank, checked before this, tells people of one surname apart otherwise."""
+    between equals, one the report names other than only as someone's relative ("Eden Sassoon, the daughter
+    of Vidal Sassoon": a later "Sassoon" is Eden), then the one the report named most recently before
+    ``node``. A title, honorific gender or rank, checked before this, tells people of one surname apart
+    otherwise."""
     source = node.mention.source
 
-    def standing(root: int) -> tuple[int, int, tuple[int, int]]:
+    def standing(root: int) -> tuple[int, int, bool, tuple[int, int]]:
         named = full_by_root[root]
-        starts = [nodes[k].mention.start for k in named if nodes[k].mention.source == source]
-        before = [s for s in starts if s < node.mention.start]
-        recency = (max(before), 0) if before else (-1, -min(starts))
-        return (len({nodes[k].mention.source for k in named}), len(named), recency)
+        here = [nodes[k].mention.start for k in named if nodes[k].mention.source == source]
+        before = [s for s in here if s < node.mention.start]
+        recency = (max(before), 0) if before else (-1, -min(here))
+        own = not text or not all(_KIN_BEFORE.search(text, max(0, s - 60), s) for s in here)
+        return (len({nodes[k].mention.source for k in named}), len(named), own, recency)
     return max(cands, key=lambda r: (standing(r), -r))
 
 
@@ -292,6 +303,8 @@ def _scan_surnames(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet,
         blocked = [(n.mention.start, n.mention.end) for n in nodes if n.mention.source == source]
         for surname in surnames:
             for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
+                if _FAMILY_BEFORE.search(text, max(0, m.start() - 5), m.start()) and _FAMILY_AFTER.match(text, m.end()):
+                    continue  # "the Roberts family": the family, not one of its members
                 if not overlapping(nodes, source, m.start(), m.end()):
                     start = person_span(text, m.start(), blocked)
                     mention = Mention(source, start, m.end(), text[start:m.end()], "")
@@ -339,7 +352,7 @@ def link_people(texts: Mapping[str, str], nodes: list[Node], uf: DisjointSet) ->
                 orphans.append(k)
             continue
         if here:
-            root = _pick(here, nodes, full_by_root, node)
+            root = _pick(here, nodes, full_by_root, node, texts[source])
         elif len(fits) == 1:
             root = fits[0]
         else:

@@ -29,7 +29,7 @@ from corroborate.analyze.entities.lexicon import (
     PLACE_NAMES,
 )
 from corroborate.analyze.entities.nodes import Mention
-from corroborate.lang.en import SENTENCE_STARTERS
+from corroborate.lang.en import LOWER_WORDS, SENTENCE_STARTERS, WEEKDAY_NAMES
 
 # 1/3: a name's person mentions are relabelled when they are at most this share of all its mentions across
 # the story's spellings (and there are at least MIN_LABEL_VOTES). Tuned on the example stories: "Dar Hamiz"
@@ -159,6 +159,33 @@ def _extend_feature(text: str, span: tuple[int, int, str], next_start: int) -> t
     return span
 
 
+# Capitalised nouns of institutions that open an "X of Y" name ("Division of Viral Diseases", "University of
+# Pavia", "Department of Public Health"): general knowledge of how English names bodies. A tagger span right after
+# "<head> of " is the rest of that body's name.
+INSTITUTION_HEADS = frozenset(
+    "Division Department Office Bureau Ministry Institute University College School Museum Council Committee "
+    "Commission Board Agency Society Academy Federation Association Court Bank Centre Center Faculty Directorate "
+    "Secretariat".split())
+_INSTITUTION_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) of (?:the )?$")
+# What may lie between an organisation's span and the rest of its name: "of", "for", "of the", "for the" (or just
+# "the" when the span kept the connector: "Committee for the Investigation of Claims of" + "the Pseudosciences").
+_OF_GAP = re.compile(r"\s(?:of|for)\s(?:the\s)?")
+_OF_END = re.compile(r"\s(?:of|for)$")
+
+
+def _of_join(text: str, prev: tuple[int, int, list[str]], start: int) -> bool:
+    """Does the span at ``start`` go on the organisation name ``prev`` across "of (the)" / "for (the)"? Only after
+    an ORG span of two words or more ("Italian Committee for the Investigation of Claims" + "of the
+    Pseudosciences"), never after a person's ("Jonathyn Priest of Bevel")."""
+    s0, e0, labels = prev
+    if labels[-1].upper() != "ORG" or not text[start:start + 1].isupper() or len(text[s0:e0].split()) < 2:
+        return False
+    gap = text[e0:start]
+    if _OF_END.search(text, s0, e0):
+        return gap in (" ", " the ")
+    return bool(_OF_GAP.fullmatch(gap))
+
+
 def _clean_source(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Trim, join tagger spans separated by one space, extend places over feature nouns, drop junk."""
     trimmed = sorted((*_trim_edges(text, a, b), label) for s, e, label in spans for a, b in _pieces(text, s, e))
@@ -175,7 +202,16 @@ def _clean_source(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
         elif (joined and label.upper() == "PER" and joined[-1][2][-1].upper() == "PER"
               and _NAME_PARTICLE.fullmatch(text, joined[-1][1], s)):
             joined[-1] = (joined[-1][0], e, [*joined[-1][2], label])  # "Mohammed" + " bin " + "Salman"
+        elif (joined and text[joined[-1][1]:s] == "-" and any(ch.isdigit() for ch in text[s:e])
+              and "PER" not in {x.upper() for x in (*joined[-1][2], label)}):
+            joined[-1] = (joined[-1][0], e, [*joined[-1][2], label])  # "EV" + "-" + "D68": one coded name
+        elif joined and _of_join(text, joined[-1], s):
+            joined[-1] = (joined[-1][0], e, [*joined[-1][2], "ORG"])  # "Committee for ... of" + "the Pseudosciences"
         else:
+            head = _INSTITUTION_BEFORE.search(text, max(0, s - 40), s)
+            if (head and (not joined or joined[-1][1] <= head.start()) and head.group(1) in INSTITUTION_HEADS
+                    and label.upper() != "ORG"):  # an organisation's own span stays: "Office of the" + "X Department"
+                s, label = head.start(), "ORG"  # "Division of" + "Viral Diseases": the division's name
             joined.append((s, e, [label]))
     out: list[tuple[int, int, str]] = []
     for k, (s0, e0, labels) in enumerate(joined):
@@ -183,8 +219,39 @@ def _clean_source(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
         if s >= e or _junk(text[s:e].split()):
             continue
         next_start = joined[k + 1][0] if k + 1 < len(joined) else len(text)
-        out.append(_extend_feature(text, _extend_syllable(text, (s, e, _join_label(labels))), next_start))
+        span = _extend_feature(text, _extend_syllable(text, (s, e, _join_label(labels))), next_start)
+        out.append(_extend_day(text, _extend_code(text, span, next_start), next_start))
     return out
+
+
+_CODE_TAIL = re.compile(r"-[A-Za-z]*\d[\w]*(?![\w-])")
+_DAY_AFTER = re.compile(r"[ \u00a0](" + "|".join(sorted(d.capitalize() for d in WEEKDAY_NAMES)) + r")(?![\w-])")
+
+
+def _extend_code(text: str, span: tuple[int, int, str], next_start: int) -> tuple[int, int, str]:
+    """A span cut before the coded part of its hyphenated word takes it in: "EV" + "-D68", "COVID" + "-19" (a
+    tail with a digit; not "Israel-Gaza", not "Ford-led")."""
+    start, end, label = span
+    match = _CODE_TAIL.match(text, end)
+    if label.upper() != "PER" and match and match.end() <= next_start:
+        return start, match.end(), label
+    return span
+
+
+def _extend_day(text: str, span: tuple[int, int, str], next_start: int) -> tuple[int, int, str]:
+    """A one-word span right before a weekday's name, an English word (``lower_words.txt``, built by
+    training/build_common_words.py) the report writes nowhere else, is the first word
+    of a day's name: "Super" + "Tuesday", "Black" + "Friday" (MISC: an occasion, not the place or body the
+    tagger took the word for); not "won Ohio Monday" where the report writes Ohio alone too."""
+    start, end, label = span
+    match = _DAY_AFTER.match(text, end)
+    word = text[start:end]
+    if (not match or match.end() > next_start or " " in word or label.upper() == "PER"
+            or word.lower() not in LOWER_WORDS
+            or any(text[m.end():m.end() + len(match.group())] != match.group()
+                   for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text))):
+        return span
+    return start, match.end(), "MISC"
 
 
 def clean_spans(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list[Mention]:
@@ -229,13 +296,27 @@ def split_pairs(mentions: Sequence[Mention]) -> list[Mention]:
         if at is not None and m.text[at - 1].isalpha():
             m = Mention(m.source, m.start, m.start + at, m.text[:at], m.label)
         cut = next((c for c in _PAIR.finditer(m.text)
-                    if m.text[:c.start()] in forms and m.text[c.end():] in forms), None)
+                    if _pair(m.text[:c.start()], m.text[c.end():], forms)), None)
         if cut is None:
             out.append(m)
             continue
         out += [Mention(m.source, m.start, m.start + cut.start(), m.text[:cut.start()], m.label),
                 Mention(m.source, m.start + cut.end(), m.end, m.text[cut.end():], m.label)]
     return out
+
+
+def _pair(left: str, right: str, forms: set[str]) -> bool:
+    """Are the two sides of "and" two names: both written alone in the story, or one of them written alone and
+    both full names of three words or more, capitalised at both ends ("University of Colorado and Children's
+    Hospital Colorado"; not "Centers for Disease Control and Prevention", "Centre for Israel and Jewish
+    Affairs")?"""
+    if left in forms and right in forms:
+        return True
+
+    def full(side: str) -> bool:
+        words = side.split()
+        return len(words) >= 3 and words[0][:1].isupper() and words[-1][:1].isupper()
+    return (left in forms or right in forms) and full(left) and full(right)
 
 
 def complete_forms(texts: Mapping[str, str], mentions: Sequence[Mention]) -> list[Mention]:

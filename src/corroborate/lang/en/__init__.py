@@ -18,6 +18,10 @@ derive what they need (inflections, regular expressions) in their own lexicon mo
 - ``MONTHS`` / ``WEEKDAYS``: each month's (weekday's) names in calendar order, full name first;
   ``MONTH_NAMES`` / ``WEEKDAY_NAMES``: the full names.
 - ``NUMBER_WORDS``: cardinal number words below a hundred and their values, in order.
+- ``COMMON_WORDS`` / ``LOWER_WORDS``: words the training corpora (UD English-EWT train, CoNLL-2003 train) write
+  in lower case far more often than capitalised mid-sentence / at least as often ("heart" / "super");
+  ``PERSON_WORDS``: words CoNLL-2003 train nearly always tags as part of a person's name. Built by
+  training/build_common_words.py.
 """
 
 from __future__ import annotations
@@ -63,14 +67,21 @@ WEEKDAY_NAMES: frozenset[str] = frozenset(names[0] for names in WEEKDAYS)
 
 NUMBER_WORDS: dict[str, int] = {word: int(value) for word, value in _rows("number_words.txt")}
 
+COMMON_WORDS: frozenset[str] = _words("common_words.txt")
+LOWER_WORDS: frozenset[str] = _words("lower_words.txt")
+PERSON_WORDS: frozenset[str] = _words("person_words.txt")
+
 __all__ = [
     "CLAIM_STOP_WORDS",
+    "COMMON_WORDS",
     "FIGURE_VERBS",
     "IRREGULAR_SPEECH_VERBS",
+    "LOWER_WORDS",
     "MONTHS",
     "MONTH_NAMES",
     "NEGATIONS",
     "NUMBER_WORDS",
+    "PERSON_WORDS",
     "SENTENCE_STARTERS",
     "SHORT_SENTENCE_STARTERS",
     "SPEECH_VERBS",
