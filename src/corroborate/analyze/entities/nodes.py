@@ -82,3 +82,8 @@ def add_node(nodes: list[Node], uf: DisjointSet, node: Node) -> int:
     nodes.append(node)
     uf.grow(len(nodes))
     return len(nodes) - 1
+
+
+def mention_order(m: Mention) -> tuple[str, int, int, str, str]:
+    """The sort key of mentions: by source, then position (then label and text, for a total order)."""
+    return (m.source, m.start, m.end, m.label, m.text)
