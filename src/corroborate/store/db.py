@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import CorroborateError
 from ..model import Article, ComponentError, Removal
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Migration n brings a database from user_version n-1 to n.
 MIGRATIONS: dict[int, str] = {
@@ -64,6 +64,13 @@ MIGRATIONS: dict[int, str] = {
         config TEXT NOT NULL, config_digest TEXT NOT NULL, models TEXT NOT NULL, counts TEXT);
     CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='seq');
     INSERT INTO reports_fts(reports_fts) VALUES('rebuild');
+    """,
+    # Story consolidation (cluster/stories.py, StoryClusterer.consolidate): a lone report's story moved into an
+    # established story, and the story the clusterer placed each report in where that differs from the story it
+    # is stored (and shown) under; the stream driver replays placements, readers see only reports.story_id.
+    3: """
+    CREATE TABLE story_moves(story TEXT PRIMARY KEY, into_story TEXT NOT NULL, run_id INTEGER);
+    CREATE TABLE placements(report_id TEXT PRIMARY KEY, story_id TEXT NOT NULL);
     """,
 }
 
@@ -285,6 +292,31 @@ class Store:
 
     def repoint_copy(self, report_id: str, original: str, how: str) -> None:
         self.conn.execute("UPDATE reports SET duplicate_of=?, duplicate_how=? WHERE id=?", (original, how, report_id))
+
+    def move_story(self, story: str, into: str, run_id: int | None = None) -> None:
+        """Store every report of ``story`` under ``into`` (consolidation), keeping where each was placed."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO placements(report_id, story_id) SELECT id, story_id FROM reports WHERE story_id=?",
+            (story,),
+        )
+        self.conn.execute("UPDATE reports SET story_id=? WHERE story_id=?", (into, story))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO story_moves(story, into_story, run_id) VALUES(?,?,?)", (story, into, run_id)
+        )
+
+    def add_placement(self, report_id: str, story_id: str) -> None:
+        """The clusterer placed ``report_id`` in ``story_id``, a story since moved (it is stored elsewhere)."""
+        self.conn.execute("INSERT OR IGNORE INTO placements(report_id, story_id) VALUES(?,?)", (report_id, story_id))
+
+    def story_moves(self) -> dict[str, str]:
+        return {str(a): str(b) for a, b in self.conn.execute("SELECT story, into_story FROM story_moves")}
+
+    def placements(self) -> dict[str, str]:
+        return {str(a): str(b) for a, b in self.conn.execute("SELECT report_id, story_id FROM placements")}
+
+    def given_stories(self) -> set[str]:
+        """Stories the user gave (records with a ``story`` field): consolidation leaves them as given."""
+        return {str(s) for (s,) in self.conn.execute("SELECT DISTINCT story_id FROM reports WHERE stage='given'")}
 
     def refresh_stories(
         self, story_ids: Sequence[str], headline: Callable[[list[str | None]], str | None] | None = None

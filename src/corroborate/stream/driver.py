@@ -12,6 +12,7 @@ a second outlet); the same report under another id adds that id to the stored re
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,7 +57,11 @@ class IngestState:
         self.config = config or Config()
         self.syndication = SyndicationIndex()
         self.clusterer = StoryClusterer(embedder)
-        self.story_of: dict[str, str] = {}  # report key -> story id
+        self.story_of: dict[str, str] = {}  # report key -> the story the clusterer placed it in
+        # Consolidation (cluster/stories.py, CONSOLIDATE_SCORE): a placed story moved into another story; reports
+        # are stored (and shown) under ``shown(placed story)``. Stories the user gave are never moved.
+        self.moved: dict[str, str] = store.story_moves()
+        self.given: set[str] = store.given_stories()
         self.hash_of: dict[str, str] = {}  # report key -> cleaned-text hash
         self.source_of: dict[str, str] = {}  # report key -> the user's id
         self.current: dict[str, str] = {}  # the user's id -> key of its latest revision
@@ -66,15 +71,38 @@ class IngestState:
         self._rebuild()
 
     def _rebuild(self) -> None:
+        placed = self.store.placements()
         for row in self.store.replay_rows():
             feats = ReportFeatures.from_json(json.loads(row.features), row.signature)
             self.syndication.add(
                 row.id, feats.signature, feats.published, feats.shingles, self.story_of.__getitem__,
                 row.outlet, row.cites,
             )  # fmt: skip
-            self.remember(row.id, row.content_hash, row.story_id, row.source_id, row.revision)
+            story = placed.get(row.id, row.story_id)
+            self.remember(row.id, row.content_hash, story, row.source_id, row.revision)
             if row.clustered:
-                self.clusterer.replay(row.id, feats, row.story_id)
+                self.clusterer.replay(row.id, feats, story)
+
+    def shown(self, story: str) -> str:
+        """The story a placed story's reports are stored and shown under (itself unless consolidated)."""
+        moved = self.moved
+        while story in moved:
+            story = moved[story]
+        return story
+
+    def consolidate(self) -> dict[str, str]:
+        """Move the one-report stories the clusterer finds belong to an established story (end of a batch);
+        returns stored story -> the story it now is."""
+        given = self.given
+        moves = self.clusterer.consolidate(lambda sid: sid in given or sid in self.moved)
+        out: dict[str, str] = {}
+        for story, into in sorted(moves.items()):
+            old, new = self.shown(story), self.shown(into)
+            self.moved[story] = into
+            if old != new:
+                self.store.move_story(old, new, self.run_id)
+                out[old] = new
+        return out
 
     def remember(self, rid: str, chash: str, story_id: str, source_id: str, revision: int = 1) -> None:
         self.hash_of[rid] = chash
@@ -118,6 +146,7 @@ class IngestState:
             if previous is not None:
                 return original, Decision(story, False, 1.0, "revision"), changed
             new = story not in self.clusterer.stories
+            self.given.add(story)
             self.clusterer.replay(rid, item.features, story)
             return original, Decision(story, new, 1.0, "given"), changed
         group_story = None
@@ -148,8 +177,12 @@ def commit_batch(store: Store, state: IngestState, batch: PreparedBatch, emit: C
         for location, source_id, _first_location, first_id in batch.repeats:
             rid = placed.get(first_id) or state.current.get(first_id)
             outcomes.append(_repeat(store, state, location, source_id, rid, first_id))
-        store.refresh_stories(sorted(touched), story_headline)
+        moved = state.consolidate()
+        touched.update(moved.values())
+        store.refresh_stories(sorted(touched | moved.keys()), story_headline)
     for outcome in outcomes:
+        if outcome.story_id in moved:
+            outcome = dataclasses.replace(outcome, story_id=state.shown(outcome.story_id))
         emit(outcome)
 
 
@@ -162,7 +195,7 @@ def _repeat(store: Store, state: IngestState, location: str, source_id: str, rid
 
 def _already(store: Store, state: IngestState, location: str, source_id: str, rid: str) -> Outcome:
     stored = state.source_of[rid]
-    story = state.story_of[rid]
+    story = state.shown(state.story_of[rid])
     if source_id != stored and store.add_alias(source_id, rid, location, state.run_id):
         detail = f"same report as {stored}; id {source_id!r} added to it"
         return Outcome(location, "already-stored", stored, detail, story)
@@ -180,7 +213,7 @@ def _store_one(store: Store, state: IngestState, item: Prepared) -> Outcome:
     chash = article.content_hash
     if previous is not None and state.hash_of.get(previous) == chash:
         # The same id with the same cleaned text (declared metadata or the reader changed): not a revision.
-        story = state.story_of[previous]
+        story = state.shown(state.story_of[previous])
         detail = f"same text as the stored {source}, story {story}"
         return Outcome(article.location, "already-stored", source, detail, story)
     original, decision, changed = state.place(item, previous)
@@ -190,13 +223,14 @@ def _store_one(store: Store, state: IngestState, item: Prepared) -> Outcome:
     for copy_id, new_original in sorted(changed.items()):
         store.repoint_copy(copy_id, new_original, state.copy_kind(copy_id, new_original))
     revision = state.revision[previous] + 1 if previous is not None else 1
+    shown = state.shown(decision.story_id)
     store.insert_report(
         StoredReport(
             article=article,
             source_id=source,
             content_hash=chash,
             duplicate_how=how,
-            story_id=decision.story_id,
+            story_id=shown,
             clustered=decision.stage in ("founder", "lexical", "embedding", "rejected-by-embedding", "given"),
             stage=decision.stage,
             score=round(decision.score, 6),
@@ -206,10 +240,12 @@ def _store_one(store: Store, state: IngestState, item: Prepared) -> Outcome:
         ),
         state.run_id,
     )
+    if shown != decision.story_id:
+        store.add_placement(rid, decision.story_id)
     if previous is not None:
         store.supersede(previous, rid)
     state.remember(rid, chash, decision.story_id, source, revision)
-    story = decision.story_id
+    story = shown
     if previous is not None:
         return Outcome(article.location, "revised", source, f"revision {revision} of {source}, story {story}", story)
     if original is not None:
