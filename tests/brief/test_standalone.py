@@ -132,3 +132,16 @@ def test_the_lead_is_the_most_corroborated_opening_sentence() -> None:
     assert first["text"].startswith("Floodwater from the Orvane river") and sorted(first["sources"]) == ["a", "b"]
     assert briefing["story"]["headline_from"] == "summary"
     assert briefing["story"]["headline"] == first["text"].rstrip(".")
+
+
+def test_the_parse_marks_list_items_and_captions_with_a_subject_but_not_unique_descriptions() -> None:
+    lines = [
+        "Play with twenty different kittens like a lion, a cheetah and a tiger.",  # imperative list item
+        "River rafting with several players who paddle in the raft.",             # no finite main verb
+        "Ana Ruiz and her two brothers before she was diagnosed with the flu.",     # caption
+        "The most important person in the town is Ana Ruiz, a survey found.",       # superlative: unique
+        "The mayor of Marvel said the bridge would reopen in May.",
+    ]
+    marked = _marked(lines)
+    assert lines[0] in marked and lines[1] in marked and lines[2] in marked
+    assert lines[3] not in marked and lines[4] not in marked

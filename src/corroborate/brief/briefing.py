@@ -9,7 +9,8 @@ writes and the generated schema describes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from ..config import Config
@@ -19,6 +20,7 @@ from ..records import (
     SCHEMA_VERSION,
     Briefing,
     CitedSpan,
+    EntityRecord,
     ResolvedDate,
     StoryAnalysis,
     SummaryItem,
@@ -29,7 +31,9 @@ from ..records import Source as SourceRecord
 from ..render.safe import checked_url
 from .citations import find_citations, verify_citation
 from .headline import MAX_HEADLINE_WORDS, story_headline
-from .summarize import Candidate, select
+from .summarize import Candidate, Selected, select
+from .summarize_features import sentence_concepts
+from .summarize_refs import StoryRefs, arrange
 
 __all__ = ["SCHEMA_VERSION", "assemble_briefing", "build_briefing", "source_record"]
 
@@ -69,14 +73,17 @@ def source_record(article: Article) -> SourceRecord:
 # a leading pronoun or connective ("She told parliament", "Then we will rebuild") or a quote left open.
 _DEPENDENT_START = re.compile(
     r"^[\"“‘']?(?:he|she|they|it|its|this|these|those|his|her|their|then|but|and|so|also|however|still|yet|"
-    r"there|here|instead|otherwise|meanwhile)\b",
+    r"there|here|instead|otherwise|meanwhile|another|other|both|such|even|now|thus|therefore|hence|moreover|"
+    r"furthermore|nonetheless|nevertheless|likewise|similarly|again|finally|"
+    r"by extension|some(?=,)|of course|in fact|after all|as a result|in addition(?=,))\b",
     re.IGNORECASE,
 )
-# "That" / "Which" opening a clause as its subject ("That will come Monday", "Which is why ..."), not as a
-# determiner ("That decision ..."): followed by an auxiliary, modal or a common verb of state.
+# "That" / "Which" opening a clause as its subject ("That will come Monday", "Which is why ...", also after a
+# fronted phrase: "Of course, that's not ..."), not as a determiner ("That decision ..."): followed by an
+# auxiliary, modal or a common verb of state.
 _DEMONSTRATIVE_SUBJECT = re.compile(
-    r"^[\"“‘']?(?:that|which)(?:'s|’s|\s+(?:is|was|were|are|will|would|could|can|may|might|must|should|has|had|have|"
-    r"means|meant|comes|came|makes|made|leaves|left))\b",
+    r"^(?:[^,]{1,30},\s+)?[\"“‘']?(?:that|which|this)(?:'s|’s|\s+(?:is|was|were|are|will|would|could|can|may|"
+    r"might|must|should|has|had|have|means|meant|comes|came|makes|made|leaves|left))\b",
     re.IGNORECASE,
 )
 # Sentence-final punctuation, optionally closed by quotes or brackets. A "sentence" without it is a
@@ -99,12 +106,49 @@ def _quote_dependent(text: str) -> bool:
     return not after.strip(".!?…") or bool(_PRONOUN_ATTRIBUTION.match(after))
 
 
+# A statement of the report is neither addressed to the reader ("You can control your TV") nor in the first
+# person outside quotation marks (a column, a letter, an unmarked quotation: "... and our dear friend."), nor
+# a question, nor an aside in brackets; a pronoun attribution at its end (", it said.") leaves the source unsaid.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|ours|us|me|my|My|mine|(?<!War )I(?= [a-z]|’|'))\b")
+_TRAILING_PRONOUN_ATTRIBUTION = re.compile(
+    r",\s+(?:he|she|it|they)\s+(?:said|says|added|adds|wrote|writes|stated|noted|explained|argued|continued)"
+    r"(?:\s+\w+){0,3}[.!…]$"
+)
+# The writer's own voice about the page ("the publisher of this report"), photo furniture ("Hide Caption 9
+# of 15 Photos:") and a ticker quote left in the text ("Tesla Inc.'s TSLA, +5.77% board"): source: general
+# knowledge of news web pages.
+_PAGE_FURNITURE = re.compile(
+    r"\b(?:this|the present) (?:report|article|story|post|column)\b|\b(?:Hide|Show) Caption\b|\bPhotos?:\s"
+    r"|\b[A-Z]{1,5}, [+-−]\d+(?:\.\d+)?%",
+    re.IGNORECASE,
+)
+# A full stop followed by a lower-case word inside one "sentence" ("By midday. it was ..."): the splitter
+# missed a boundary or the text is broken; abbreviations ("approx. two") end in a short word or a capital.
+_BROKEN_STOP = re.compile(r"\b[a-z]{4,}\.\s+[a-z]")
+# A verb phrase left out ("In her case, it seems to have.", "Officials said they would."): the sentence ends
+# on an auxiliary, its verb is in the sentence before.
+_ELLIPSIS_END = re.compile(r"\b(?:to have|have|has|had|did|does|do|will|would|can|could|should|might|must)[.!]$",
+                           re.IGNORECASE)
+
+
+def _outside_quotes(text: str) -> str:
+    """The sentence without its quotations (straight and curly)."""
+    return re.sub(r"“[^”]*”?|\"[^\"]*\"?", " ", text)
+
+
 def stands_alone(text: str) -> bool:
     """Can this sentence be read without the one before it (and is it a statement at all)?"""
     text = text.strip()
     if not text or _DEPENDENT_START.match(text) or _DEMONSTRATIVE_SUBJECT.match(text) or text[:1].islower():
         return False
     if not _FINAL.search(text) or _quote_dependent(text):
+        return False
+    told = _outside_quotes(text)
+    cut = text.rstrip("\"”’')] ").endswith(("...", "…"))  # a quotation or sentence cut short
+    if (cut or text[:1] in "([" or text.endswith("?") or _SECOND_PERSON.search(told) or _FIRST_PERSON.search(told)
+            or _TRAILING_PRONOUN_ATTRIBUTION.search(told.rstrip()) or _PAGE_FURNITURE.search(text)
+            or _BROKEN_STOP.search(text) or _ELLIPSIS_END.search(told.rstrip())):
         return False
     straight = text.count('"')
     return straight % 2 == 0 and text.count("“") == text.count("”")
@@ -134,54 +178,96 @@ def candidates_for(
 LEAD_SENTENCES = 3
 
 
+# How many times the summary is selected again without the sentences whose references nothing in it resolves
+# (each round frees their words for others; what is still unresolved after the last round is left out).
+REFERENCE_ROUNDS = 10
+
+
 def build_summary(
-    articles: Sequence[Article], config: Config, fragments: Sequence[TextSpan] = ()
+    articles: Sequence[Article],
+    config: Config,
+    fragments: Sequence[TextSpan] = (),
+    entities: Sequence[EntityRecord] = (),
 ) -> tuple[list[SummaryItem], list[int]]:
-    """Summary items in reading order, each citing every source that carries it; plus selection ranks."""
+    """Summary items in reading order, each citing every source that carries it; plus selection ranks.
+
+    The lead states the core event (see :func:`_lead_first`); then every sentence that refers back (a surname,
+    "the statement", "that issue", see :mod:`.summarize_refs`) must find its referent in an earlier summary
+    sentence: the introducing sentence is moved before it when the summary has it, else the sentence is left
+    out and the summary selected again without it (``entities``: the story's entities, for the persons)."""
     candidates, where = candidates_for(articles, fragments)
-    chosen = select(candidates, config.summary.max_words)
+    story_refs = StoryRefs(entities)
+    refs = [story_refs.refs(article.id, article.sentences[k][0], candidates[i].text)
+            for i, (article, k) in enumerate(where)]
+    cited: dict[int, SummaryItem] = {}
+
+    def item_of(i: int, score: float) -> SummaryItem:
+        if i not in cited:
+            cited[i] = _summary_item(where[i], articles, config)
+        return cited[i].model_copy(update={"score": round(score, 6)})
+
+    excluded: set[int] = set()
+    order: list[int] = []
+    picks: dict[int, Selected] = {}
+    for _round in range(REFERENCE_ROUNDS):
+        pool = [i for i in range(len(candidates)) if i not in excluded]
+        chosen = select([candidates[i] for i in pool], config.summary.max_words)
+        picks = {pool[p.candidate]: p for p in chosen}
+        ordered = _lead_first([pool[p.candidate] for p in chosen], where, partial(_scored, item_of, picks))
+        order, dropped = arrange(ordered, refs)
+        if not dropped:
+            break
+        excluded |= set(dropped)
+    items = [item_of(i, picks[i].score) for i in order]
+    return items, [picks[i].rank for i in order]
+
+
+def _scored(item_of: Callable[[int, float], SummaryItem], picks: dict[int, Selected], i: int) -> SummaryItem:
+    return item_of(i, picks[i].score)
+
+
+def _summary_item(at: tuple[Article, int], articles: Sequence[Article], config: Config) -> SummaryItem:
+    """The summary item of one source sentence, citing every source that carries it."""
+    article, k = at
     by_id = {a.id: a for a in articles}
-    items: list[SummaryItem] = []
-    ranks: list[int] = []
-    positions: list[int] = []  # each item's sentence index in its report
-    for pick in chosen:
-        article, k = where[pick.candidate]
-        start, end = article.sentences[k]
-        text = article.text[start:end]
-        citations = find_citations(text, Span(article.id, start, end), articles, config.summary.citation_min_support)
-        citations.sort(key=lambda c: c.span)
-        items.append(
-            SummaryItem(
-                text=text,
-                sources=[c.span.source for c in citations],
-                spans=[
-                    CitedSpan(
-                        source=c.span.source,
-                        start=c.span.start,
-                        end=c.span.end,
-                        text=by_id[c.span.source].text[c.span.start : c.span.end],
-                        support=round(c.support, 3),
-                    )
-                    for c in citations
-                ],
-                origin=article.id,
-                score=round(pick.score, 6),
+    start, end = article.sentences[k]
+    text = article.text[start:end]
+    citations = find_citations(text, Span(article.id, start, end), articles, config.summary.citation_min_support)
+    citations.sort(key=lambda c: c.span)
+    return SummaryItem(
+        text=text,
+        sources=[c.span.source for c in citations],
+        spans=[
+            CitedSpan(
+                source=c.span.source,
+                start=c.span.start,
+                end=c.span.end,
+                text=by_id[c.span.source].text[c.span.start : c.span.end],
+                support=round(c.support, 3),
             )
-        )
-        ranks.append(pick.rank)
-        positions.append(k)
-    # The lead states the core event: of the chosen sentences that open their report (the news lead,
-    # inverted pyramid; not a quotation), the one most outlets carry goes first (then the most salient);
-    # the rest keep reading order.
+            for c in citations
+        ],
+        origin=article.id,
+        score=0.0,
+    )
+
+
+def _lead_first(
+    order: list[int], where: Sequence[tuple[Article, int]], item: Callable[[int], SummaryItem]
+) -> list[int]:
+    """The lead states the core event: of the chosen sentences that open their report (the news lead,
+    inverted pyramid; not a quotation), the one most outlets carry goes first (then the most salient); the
+    rest keep reading order."""
+
     def lead_pool(first_k: int) -> list[int]:
-        return [j for j, k in enumerate(positions) if k < first_k and items[j].text[:1] not in _OPEN_QUOTES]
+        return [j for j, i in enumerate(order) if where[i][1] < first_k and item(i).text[:1] not in _OPEN_QUOTES]
 
     leads = lead_pool(1) or lead_pool(LEAD_SENTENCES)  # a report's opening sentence, else its lead
+    out = list(order)
     if leads:
-        first = max(leads, key=lambda j: (len(items[j].sources), items[j].score, -j))
-        items.insert(0, items.pop(first))
-        ranks.insert(0, ranks.pop(first))
-    return items, ranks
+        first = max(leads, key=lambda j: (len(item(out[j]).sources), item(out[j]).score, -j))
+        out.insert(0, out.pop(first))
+    return out
 
 
 def check_citations(
@@ -255,7 +341,88 @@ def summary_headline(summary: Sequence[SummaryItem], disputed: Sequence[TextSpan
         return None
     words = lead.text.split()
     if len(words) > MAX_HEADLINE_WORDS:
-        return " ".join(words[:HEADLINE_CUT_WORDS]).rstrip(",;:-—") + " …"
+        return _headline_cut(words)
+    text = " ".join(words)
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+# A long lead is cut where a clause or a trailing modifier begins (", which", " after ...", " in what would
+# be ..."), so the headline keeps the core statement whole; SUMMARY_HEADLINE_WORDS at most (a lead's main
+# clause rarely runs longer). source: general English syntax; the words that open such a trailing phrase.
+SUMMARY_HEADLINE_WORDS = 32
+_TRAILING_OPENERS = frozenset(
+    "which who whose where when while after before as amid following despite because but since although though "
+    "including".split()
+)
+_RELATIVES = frozenset({"which", "who", "whose", "where", "when"})
+_ATTRIBUTION_END = re.compile(r"(?:,\s+(?:[\w.’'-]+\s+){1,6}(?:said|says|reported|added|told \w+)|according to [^,]+)"
+                              r"\W*$")
+
+
+def _headline_cut(words: list[str]) -> str:
+    """The lead (``words``, over MAX_HEADLINE_WORDS long) as a headline: whole when it fits
+    SUMMARY_HEADLINE_WORDS; else its longest opening that ends before a trailing phrase (at least 10 words),
+    marked "…"; else its first HEADLINE_CUT_WORDS words, marked. A lead that ends with its attribution ("...,
+    police said.") is never cut there: without it the headline would assert what one source says."""
+    text = " ".join(words)
+    if len(words) <= SUMMARY_HEADLINE_WORDS:
+        return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+    if not _ATTRIBUTION_END.search(text):
+        for n in range(min(SUMMARY_HEADLINE_WORDS, len(words) - 1), 9, -1):
+            nxt = words[n].lower()
+            relative = nxt in _RELATIVES and not words[n - 1].endswith(",")  # restrictive: part of the NP
+            if ((nxt in _TRAILING_OPENERS and not relative) or words[n - 1].endswith((",", ";"))
+                    or (nxt == "in" and words[n + 1].lower() in ("what", "which"))):
+                opening = " ".join(words[:n]).rstrip(",;:-—")
+                if opening.count("(") == opening.count(")") and opening.count("“") == opening.count("”"):
+                    return opening + " …"
+    return " ".join(words[:HEADLINE_CUT_WORDS]).rstrip(",;:-—") + " …"
+
+
+def _overlaps(span: tuple[str, int, int], disputed: Sequence[TextSpan]) -> bool:
+    source, start, end = span
+    return any(d.source == source and d.start < end and start < d.end for d in disputed)
+
+
+def central_headline(
+    articles: Sequence[Article],
+    fragments: Sequence[TextSpan],
+    entities: Sequence[EntityRecord],
+    disputed: Sequence[TextSpan],
+) -> str | None:
+    """A headline from the most corroborated facts: of the reports' lead sentences (their first
+    LEAD_SENTENCES, inverted pyramid) that stand alone, refer back to nothing (:mod:`.summarize_refs`) and
+    state no value of a disputed claim, the one whose content words the other original reports share most
+    (mean share over those reports), cut as :func:`_headline_cut` cuts a long one. None with fewer than
+    three original reports (too few to tell what is corroborated) or when none fits; the summary's lead is
+    then the headline."""
+    candidates, where = candidates_for(articles, fragments)
+    originals = sorted({a.id for a, _ in where})
+    if len(originals) < 3:
+        return None
+    words_of = {a.id: frozenset().union(*(sentence_concepts(a.text[s:e], False) for s, e in a.sentences))
+                for a in articles if a.id in originals}
+    story_refs = StoryRefs(entities)
+    best: tuple[float, int] | None = None
+    for i, (article, k) in enumerate(where):
+        text = candidates[i].text
+        start, end = article.sentences[k]
+        if k >= LEAD_SENTENCES or text[:1] in _OPEN_QUOTES or len(text.split()) < 8:
+            continue
+        if story_refs.refs(article.id, start, text).needs or _overlaps((article.id, start, end), disputed):
+            continue
+        concepts = sentence_concepts(text, False)
+        if not concepts:
+            continue
+        share = sum(len(concepts & words_of[o]) / len(concepts) for o in originals if o != article.id)
+        key = (share / (len(originals) - 1), -i)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    words = candidates[-best[1]].text.split()
+    if len(words) > MAX_HEADLINE_WORDS:
+        return _headline_cut(words)
     text = " ".join(words)
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
 
@@ -287,14 +454,16 @@ def assemble_briefing(
 
     ordered = sorted(articles, key=lambda a: a.id)
     analysis = analysis or StoryAnalysis()
-    summary, _ranks = build_summary(ordered, config, analysis.fragments)
+    summary, _ranks = build_summary(ordered, config, analysis.fragments, analysis.entities)
     summary_dates(summary, analysis.timeline)
     check_citations(summary, ordered, config.summary.citation_min_support)
     copies = {a.id: a.duplicate_of for a in ordered if a.duplicate_of}
     headline, headline_from = _headline(articles), "title"
     if headline is None:
         disputed = [s for c in analysis.claims if c.disputed for v in c.values for s in v.spans]
-        headline, headline_from = summary_headline(summary, disputed), "summary"
+        headline = central_headline(ordered, analysis.fragments, analysis.entities, disputed)
+        headline = headline or summary_headline(summary, disputed)
+        headline_from = "summary"
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "story": {

@@ -147,6 +147,10 @@ def _leans_back(subject: Token, *, pronouns: bool = True) -> bool:
         return False
     if any(c.dep_ in _ANCHORS and any(t.pos_ == "PROPN" for t in c.subtree) for c in subject.children):
         return False
+    # a superlative or ordinal makes the description unique ("the most important person", "the first man")
+    if any("Sup" in c.morph.get("Degree", []) or c.lower_ == "most" or "Ord" in c.morph.get("NumType", [])
+           or any(g.lower_ == "most" for g in c.children) for c in subject.children):
+        return False
     dets = [c.lower_ for c in subject.children if c.dep_ in ("det", "nmod:poss")]
     if any(d in _DEMONSTRATIVES or d in _POSSESSIVES for d in dets):
         return True
@@ -174,16 +178,42 @@ _SUBORDINATE = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "xcomp"
 
 def _no_clause(sent: Span) -> bool:
     """No finite verb outside a subordinate clause (the tagger's VerbForm=Fin: the parse can miss a subject
-    the tagger still sees), or an imperative opening the sentence ("Play with twenty kittens.")."""
+    the tagger still sees), or an imperative opening the sentence ("Play with twenty kittens."): tagged
+    imperative, or a verb heading the sentence from its first word with no subject (an English statement has
+    one; the tagger often reads a sentence-initial base form as indicative)."""
     first = next((t for t in sent if not t.is_punct), None)
     if first is not None and "Imp" in first.morph.get("Mood", []):
+        return True
+    if (first is not None and first.pos_ == "VERB" and (first.head.i == first.i or first.dep_ == "ROOT")
+            and not any(c.dep_ in _SUBJECTS for c in first.children)):
         return True
     for t in sent:
         if "Fin" in t.morph.get("VerbForm", []):
             clause = t.head if t.dep_.startswith(("aux", "cop")) else t
-            if clause.dep_ not in _SUBORDINATE:
+            if clause.dep_ not in _SUBORDINATE or _unmarked_relative(clause):
                 return False
     return True
+
+
+_RELATIVE_WORDS = frozenset({"that", "who", "whom", "whose", "which", "where", "when", "why"})
+
+
+def _unmarked_relative(clause: Token) -> bool:
+    """A finite relative clause with no relative word or subordinator ("firm Acme filed papers" read as "firm
+    [that] Acme filed"): in news such a reading is usually the parser's, the verb being the main one."""
+    if clause.dep_ not in ("acl", "acl:relcl"):
+        return False
+    return not any(c.dep_ == "mark" or c.lower_ in _RELATIVE_WORDS for c in clause.subtree if c.i < clause.i)
+
+
+def _opening_subject_leans_back(sent: Span) -> bool:
+    """The sentence opens with the subject of some clause that leans back ("The boy is among ..." where the
+    parse made another word the root's subject)."""
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None or first.dep_ != "det":
+        return False
+    head = first.head
+    return head.dep_ in _SUBJECTS and head.i < first.i + 4 and _leans_back(head, pronouns=False)
 
 
 # Singular personal pronouns need a named antecedent ("The government said his death was unrelated"): read
@@ -216,8 +246,10 @@ def fragment_sentences(docs: dict[str, Doc]) -> list[TextSpan]:
             # sentences need not match the parser's own)
             roots = [t for t in sent if t.head.i == t.i or not sent.start <= t.head.i < sent.end]
             subjects = [(root, child) for root in roots for child in root.children if child.dep_ in _SUBJECTS]
-            if ((subjects and _main_subject_leans_back(*subjects[0])) or (not subjects and _no_clause(sent))
-                    or _person_before_name(sent)):
+            # A subject without a finite verb outside a subordinate clause is a caption or a list item too
+            # ("Carter Roe and his sisters before he was diagnosed.", "River rafting with players who paddle.").
+            if (_no_clause(sent) or (subjects and _main_subject_leans_back(*subjects[0]))
+                    or _opening_subject_leans_back(sent) or _person_before_name(sent)):
                 out.append(TextSpan(source=source, start=sent.start_char, end=sent.end_char,
                                     text=text[sent.start_char : sent.end_char]))
     return out
