@@ -7,7 +7,8 @@ import pytest
 
 from corroborate.analyze.story.analyze import fragment_sentences
 from corroborate.analyze.syntax import parse
-from corroborate.brief.briefing import stands_alone, summary_headline
+from corroborate.brief.headline import summary_headline
+from corroborate.brief.standalone import stands_alone
 from corroborate.document import make_doc
 from corroborate.model import Article
 from corroborate.records import CitedSpan, SummaryItem, TextSpan

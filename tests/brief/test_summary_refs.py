@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.brief.briefing import _headline_cut, central_headline, stands_alone
+from corroborate.brief.headline import _headline_cut, central_headline
+from corroborate.brief.standalone import stands_alone
 from corroborate.brief.summarize_refs import Refs, StoryRefs, arrange
 from corroborate.model import Article
 from corroborate.records import EntityRecord, TextSpan

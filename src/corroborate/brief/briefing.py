@@ -8,7 +8,6 @@ writes and the generated schema describes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
@@ -30,9 +29,9 @@ from ..records import (
 from ..records import Source as SourceRecord
 from ..render.safe import checked_url
 from .citations import find_citations, verify_citation
-from .headline import MAX_HEADLINE_WORDS, story_headline
-from .summarize import Candidate, Selected, select
-from .summarize_features import sentence_concepts
+from .headline import central_headline, summary_headline, title_headline
+from .standalone import LEAD_SENTENCES, OPEN_QUOTES, candidates_for
+from .summarize import Selected, select
 from .summarize_refs import StoryRefs, arrange
 
 __all__ = ["SCHEMA_VERSION", "assemble_briefing", "build_briefing", "source_record"]
@@ -67,115 +66,6 @@ def source_record(article: Article) -> SourceRecord:
         "not_analyzed": article.not_analyzed,
         "input_notes": list(article.input_notes),
     })
-
-
-# A summary sentence is read out of its context, so one that leans on the sentence before it reads wrong:
-# a leading pronoun or connective ("She told parliament", "Then we will rebuild") or a quote left open.
-_DEPENDENT_START = re.compile(
-    r"^[\"“‘']?(?:he|she|they|it|its|this|these|those|his|her|their|then|but|and|so|also|however|still|yet|"
-    r"there|here|instead|otherwise|meanwhile|another|other|both|such|even|now|thus|therefore|hence|moreover|"
-    r"furthermore|nonetheless|nevertheless|likewise|similarly|again|finally|"
-    r"by extension|some(?=,)|of course|in fact|after all|as a result|in addition(?=,))\b",
-    re.IGNORECASE,
-)
-# "That" / "Which" opening a clause as its subject ("That will come Monday", "Which is why ...", also after a
-# fronted phrase: "Of course, that's not ..."), not as a determiner ("That decision ..."): followed by an
-# auxiliary, modal or a common verb of state.
-_DEMONSTRATIVE_SUBJECT = re.compile(
-    r"^(?:[^,]{1,30},\s+)?[\"“‘']?(?:that|which|this)(?:'s|’s|\s+(?:is|was|were|are|will|would|could|can|may|"
-    r"might|must|should|has|had|have|means|meant|comes|came|makes|made|leaves|left))\b",
-    re.IGNORECASE,
-)
-# Sentence-final punctuation, optionally closed by quotes or brackets. A "sentence" without it is a
-# headline, label, caption or a cut-off fragment ("The Latest on the election (all times local):").
-_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
-_OPEN_QUOTES = "\"“‘"
-_CLOSE_QUOTES = "\"”’"
-# After a quotation, an attribution to a bare pronoun ("...," he said.): the reader cannot tell who spoke.
-_PRONOUN_ATTRIBUTION = re.compile(r"^[,.]?\s*(?:he|she|they|it|we|i)\b", re.IGNORECASE)
-
-
-def _quote_dependent(text: str) -> bool:
-    """A sentence that is nothing but a quotation, or a quotation given to a bare pronoun."""
-    if text[:1] not in _OPEN_QUOTES:
-        return False
-    close = max(text.rfind(q) for q in _CLOSE_QUOTES)
-    if close <= 0:
-        return False
-    after = text[close + 1 :].strip()
-    return not after.strip(".!?…") or bool(_PRONOUN_ATTRIBUTION.match(after))
-
-
-# A statement of the report is neither addressed to the reader ("You can control your TV") nor in the first
-# person outside quotation marks (a column, a letter, an unmarked quotation: "... and our dear friend."), nor
-# a question, nor an aside in brackets; a pronoun attribution at its end (", it said.") leaves the source unsaid.
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:we|We|our|Our|ours|us|me|my|My|mine|(?<!War )I(?= [a-z]|’|'))\b")
-_TRAILING_PRONOUN_ATTRIBUTION = re.compile(
-    r",\s+(?:he|she|it|they)\s+(?:said|says|added|adds|wrote|writes|stated|noted|explained|argued|continued)"
-    r"(?:\s+\w+){0,3}[.!…]$"
-)
-# The writer's own voice about the page ("the publisher of this report"), photo furniture ("Hide Caption 9
-# of 15 Photos:") and a ticker quote left in the text ("Tesla Inc.'s TSLA, +5.77% board"): source: general
-# knowledge of news web pages.
-_PAGE_FURNITURE = re.compile(
-    r"\b(?:this|the present) (?:report|article|story|post|column)\b|\b(?:Hide|Show) Caption\b|\bPhotos?:\s"
-    r"|\b[A-Z]{1,5}, [+-−]\d+(?:\.\d+)?%",
-    re.IGNORECASE,
-)
-# A full stop followed by a lower-case word inside one "sentence" ("By midday. it was ..."): the splitter
-# missed a boundary or the text is broken; abbreviations ("approx. two") end in a short word or a capital.
-_BROKEN_STOP = re.compile(r"\b[a-z]{4,}\.\s+[a-z]")
-# A verb phrase left out ("In her case, it seems to have.", "Officials said they would."): the sentence ends
-# on an auxiliary, its verb is in the sentence before.
-_ELLIPSIS_END = re.compile(r"\b(?:to have|have|has|had|did|does|do|will|would|can|could|should|might|must)[.!]$",
-                           re.IGNORECASE)
-
-
-def _outside_quotes(text: str) -> str:
-    """The sentence without its quotations (straight and curly)."""
-    return re.sub(r"“[^”]*”?|\"[^\"]*\"?", " ", text)
-
-
-def stands_alone(text: str) -> bool:
-    """Can this sentence be read without the one before it (and is it a statement at all)?"""
-    text = text.strip()
-    if not text or _DEPENDENT_START.match(text) or _DEMONSTRATIVE_SUBJECT.match(text) or text[:1].islower():
-        return False
-    if not _FINAL.search(text) or _quote_dependent(text):
-        return False
-    told = _outside_quotes(text)
-    cut = text.rstrip("\"”’')] ").endswith(("...", "…"))  # a quotation or sentence cut short
-    if (cut or text[:1] in "([" or text.endswith("?") or _SECOND_PERSON.search(told) or _FIRST_PERSON.search(told)
-            or _TRAILING_PRONOUN_ATTRIBUTION.search(told.rstrip()) or _PAGE_FURNITURE.search(text)
-            or _BROKEN_STOP.search(text) or _ELLIPSIS_END.search(told.rstrip())):
-        return False
-    straight = text.count('"')
-    return straight % 2 == 0 and text.count("“") == text.count("”")
-
-
-def candidates_for(
-    articles: Sequence[Article], fragments: Sequence[TextSpan] = ()
-) -> tuple[list[Candidate], list[tuple[Article, int]]]:
-    """Summary candidates: sentences that stand alone and are statements (``fragments``: the sentences the
-    parse found no subject clause in), from every report that is not a copy of another (copies would fake
-    consensus; they are still cited)."""
-    candidates: list[Candidate] = []
-    where: list[tuple[Article, int]] = []
-    fragment_starts = {(s.source, s.start) for s in fragments}
-    originals = [a for a in articles if a.duplicate_of is None and a.not_analyzed is None]
-    for doc, article in enumerate(originals):
-        for k, (start, end) in enumerate(article.sentences):
-            text = article.text[start:end]
-            if (article.id, start) in fragment_starts or not stands_alone(text):
-                continue
-            candidates.append(Candidate(doc, k, text, len(article.sentences), article.published))
-            where.append((article, k))
-    return candidates, where
-
-
-# A report's first sentences are its news lead (the core event, inverted pyramid).
-LEAD_SENTENCES = 3
 
 
 # How many times the summary is selected again without the sentences whose references nothing in it resolves
@@ -260,7 +150,7 @@ def _lead_first(
     rest keep reading order."""
 
     def lead_pool(first_k: int) -> list[int]:
-        return [j for j, i in enumerate(order) if where[i][1] < first_k and item(i).text[:1] not in _OPEN_QUOTES]
+        return [j for j, i in enumerate(order) if where[i][1] < first_k and item(i).text[:1] not in OPEN_QUOTES]
 
     leads = lead_pool(1) or lead_pool(LEAD_SENTENCES)  # a report's opening sentence, else its lead
     out = list(order)
@@ -313,120 +203,6 @@ def summary_dates(summary: Sequence[SummaryItem], timeline: Sequence[TimelineEnt
         )
 
 
-def _headline(articles: Sequence[Article]) -> str | None:
-    """The story's headline by the one policy ``stories`` uses too (brief/headline.py), over the same reports:
-    the first HEADLINE_POOL originals in first-seen order (``articles`` arrive in that order)."""
-    from ..store.db import HEADLINE_POOL
-
-    originals = [a.title for a in articles if a.duplicate_of is None][:HEADLINE_POOL]
-    return story_headline(originals)
-
-
-HEADLINE_CUT_WORDS = 16  # news headlines run 6-15 words (brief/headline.py)
-
-
-def summary_headline(summary: Sequence[SummaryItem], disputed: Sequence[TextSpan]) -> str | None:
-    """A headline when no outlet's fits: the summary's lead (the most corroborated opening sentence, see
-    :func:`build_summary`), cut short and marked when it runs past a headline's length; the next summary
-    sentence when the lead states a disputed figure (``disputed``: the spans of every value of a disputed
-    claim) - a headline cannot carry the attribution that makes a contested figure fair. Verbatim but for
-    its final full stop."""
-
-    def states_disputed(item: SummaryItem) -> bool:
-        return any(d.source == s.source and d.start < s.end and s.start < d.end
-                   for s in item.spans for d in disputed)
-
-    lead = next((item for item in summary if not states_disputed(item)), None)
-    if lead is None:
-        return None
-    words = lead.text.split()
-    if len(words) > MAX_HEADLINE_WORDS:
-        return _headline_cut(words)
-    text = " ".join(words)
-    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
-
-
-# A long lead is cut where a clause or a trailing modifier begins (", which", " after ...", " in what would
-# be ..."), so the headline keeps the core statement whole; SUMMARY_HEADLINE_WORDS at most (a lead's main
-# clause rarely runs longer). source: general English syntax; the words that open such a trailing phrase.
-SUMMARY_HEADLINE_WORDS = 32
-_TRAILING_OPENERS = frozenset(
-    "which who whose where when while after before as amid following despite because but since although though "
-    "including".split()
-)
-_RELATIVES = frozenset({"which", "who", "whose", "where", "when"})
-_ATTRIBUTION_END = re.compile(r"(?:,\s+(?:[\w.’'-]+\s+){1,6}(?:said|says|reported|added|told \w+)|according to [^,]+)"
-                              r"\W*$")
-
-
-def _headline_cut(words: list[str]) -> str:
-    """The lead (``words``, over MAX_HEADLINE_WORDS long) as a headline: whole when it fits
-    SUMMARY_HEADLINE_WORDS; else its longest opening that ends before a trailing phrase (at least 10 words),
-    marked "…"; else its first HEADLINE_CUT_WORDS words, marked. A lead that ends with its attribution ("...,
-    police said.") is never cut there: without it the headline would assert what one source says."""
-    text = " ".join(words)
-    if len(words) <= SUMMARY_HEADLINE_WORDS:
-        return text[:-1] if text.endswith(".") and not text.endswith("..") else text
-    if not _ATTRIBUTION_END.search(text):
-        for n in range(min(SUMMARY_HEADLINE_WORDS, len(words) - 1), 9, -1):
-            nxt = words[n].lower()
-            relative = nxt in _RELATIVES and not words[n - 1].endswith(",")  # restrictive: part of the NP
-            if ((nxt in _TRAILING_OPENERS and not relative) or words[n - 1].endswith((",", ";"))
-                    or (nxt == "in" and words[n + 1].lower() in ("what", "which"))):
-                opening = " ".join(words[:n]).rstrip(",;:-—")
-                if opening.count("(") == opening.count(")") and opening.count("“") == opening.count("”"):
-                    return opening + " …"
-    return " ".join(words[:HEADLINE_CUT_WORDS]).rstrip(",;:-—") + " …"
-
-
-def _overlaps(span: tuple[str, int, int], disputed: Sequence[TextSpan]) -> bool:
-    source, start, end = span
-    return any(d.source == source and d.start < end and start < d.end for d in disputed)
-
-
-def central_headline(
-    articles: Sequence[Article],
-    fragments: Sequence[TextSpan],
-    entities: Sequence[EntityRecord],
-    disputed: Sequence[TextSpan],
-) -> str | None:
-    """A headline from the most corroborated facts: of the reports' lead sentences (their first
-    LEAD_SENTENCES, inverted pyramid) that stand alone, refer back to nothing (:mod:`.summarize_refs`) and
-    state no value of a disputed claim, the one whose content words the other original reports share most
-    (mean share over those reports), cut as :func:`_headline_cut` cuts a long one. None with fewer than
-    three original reports (too few to tell what is corroborated) or when none fits; the summary's lead is
-    then the headline."""
-    candidates, where = candidates_for(articles, fragments)
-    originals = sorted({a.id for a, _ in where})
-    if len(originals) < 3:
-        return None
-    words_of = {a.id: frozenset().union(*(sentence_concepts(a.text[s:e], False) for s, e in a.sentences))
-                for a in articles if a.id in originals}
-    story_refs = StoryRefs(entities)
-    best: tuple[float, int] | None = None
-    for i, (article, k) in enumerate(where):
-        text = candidates[i].text
-        start, end = article.sentences[k]
-        if k >= LEAD_SENTENCES or text[:1] in _OPEN_QUOTES or len(text.split()) < 8:
-            continue
-        if story_refs.refs(article.id, start, text).needs or _overlaps((article.id, start, end), disputed):
-            continue
-        concepts = sentence_concepts(text, False)
-        if not concepts:
-            continue
-        share = sum(len(concepts & words_of[o]) / len(concepts) for o in originals if o != article.id)
-        key = (share / (len(originals) - 1), -i)
-        if best is None or key > best:
-            best = key
-    if best is None:
-        return None
-    words = candidates[-best[1]].text.split()
-    if len(words) > MAX_HEADLINE_WORDS:
-        return _headline_cut(words)
-    text = " ".join(words)
-    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
-
-
 def build_briefing(
     articles: Sequence[Article],
     config: Config,
@@ -458,7 +234,7 @@ def assemble_briefing(
     summary_dates(summary, analysis.timeline)
     check_citations(summary, ordered, config.summary.citation_min_support)
     copies = {a.id: a.duplicate_of for a in ordered if a.duplicate_of}
-    headline, headline_from = _headline(articles), "title"
+    headline, headline_from = title_headline(articles), "title"
     if headline is None:
         disputed = [s for c in analysis.claims if c.disputed for v in c.values for s in v.spans]
         headline = central_headline(ordered, analysis.fragments, analysis.entities, disputed)
