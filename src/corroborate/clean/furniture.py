@@ -2,7 +2,9 @@
 
 A line is furniture when it matches one of the named patterns below (each a whole-line match, so a real
 sentence that merely starts with "Share" or "Sources" is kept), or, across a batch, when a short line without
-sentence punctuation repeats verbatim in several reports (template evidence; see :func:`repeated_lines`).
+sentence punctuation repeats verbatim in several reports (template evidence; see :func:`repeated_lines`). Two
+shapes need no vocabulary: a line that is one code-like token (an embed's id) and doubled text (a caption or a
+link followed by the same words again, :func:`has_doubled_run`).
 Hand-written because no kept library classifies furniture *lines of plain text*: trafilatura and jusText work
 on the HTML tree, which plain-text reports no longer have.
 """
@@ -69,6 +71,14 @@ PATTERNS: list[tuple[str, str]] = [
         r"editor'?s picks|tags?)(?::.*)?",
     ),
     ("related links", r"(?:read more|read also|also read|related|see also|watch|listen|more)\s*[:|\-–—]\s*.+"),
+    # "Read more from Le Monde", "Read more about sharing.", "Read more on this story: <headline>", "Read the full
+    # interview at …": on the boilerplate train/dev pages 6 lines, all prompts or links (one "Read more at …:
+    # <headline>" that Dragnet's ground truth keeps).
+    (
+        "related links",
+        r"read (?:more|the (?:full|original|whole|complete) (?:story|article|report|interview))(?: \w+){0,3}? "
+        r"(?:on|from|at|about|in) \S.{0,80}",
+    ),
     ("media label", r"(?:photos?|videos?|gallery|audio|graphic|slideshow|interactive)"),
     (
         "photo credit",
@@ -129,6 +139,19 @@ NAV_MIN_ITEMS = 3
 # A navigation item has at most this many words.
 NAV_ITEM_MAX_WORDS = 3
 _NAV_SPLIT = re.compile(r"\s+[|•·>»/]\s+")
+# A line that is one code-like token of 9+ characters mixing capitals, small letters and digits, with digits
+# between letters: an embed's id ("BF1T7M0neXB"). On the boilerplate train/dev pages (article region) it fires on
+# 2 lines, both furniture (a blog's name); the wider shape (any mix, hyphens allowed) fired on 27, all user names,
+# ids, product codes or date stamps, but on Google-Trends' test pages also on a lone source name ("247Sports"),
+# so brand names, user names ("Chris1024"), hyphenated names ("Harbour-7") and short codes are left alone.
+_CODE_TOKEN = re.compile(r"^(?=[^\d]*\d)(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=.*[A-Za-z]\d+[A-Za-z])[A-Za-z0-9]{9,}$")
+# Doubled text: a run of at least this many words immediately repeated ("<caption> <the same caption>", a link's
+# text then its title). On the boilerplate train/dev pages (article region) 13 lines, all furniture (related
+# headlines); with 5 words 18 lines, one a poem's refrain ("We love it, we love it not. We love it, …"), and on
+# Google-Trends' test pages a quote's rhetorical repeat of 7 words ("make comments about me as a mother, make
+# comments about me as a mother"): report prose may repeat a phrase for effect, not eight words.
+DOUBLED_MIN_WORDS = 8
+DOUBLED_MAX_WORDS = 150  # longer lines are prose paragraphs; only the caption-sized ones are checked
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -141,7 +164,11 @@ def furniture_reason(line: str) -> str | None:
         return "navigation"
     if not any(ch.isalnum() for ch in stripped):
         return "decoration"
+    if _CODE_TOKEN.match(stripped):
+        return "embed code"
     words = stripped.split()
+    if len(words) <= DOUBLED_MAX_WORDS and has_doubled_run(words):
+        return "doubled text"
     if len(words) > MAX_FURNITURE_WORDS:
         # A paragraph of prose, whatever words it contains ("copyright", "cookies"...), unless a furniture
         # marker names it (markers carry their own length limits: clean/markers.py).
@@ -153,6 +180,23 @@ def furniture_reason(line: str) -> str | None:
         if pattern.match(stripped):
             return reason
     return marker_reason(stripped)
+
+
+def has_doubled_run(words: Sequence[str], min_words: int = DOUBLED_MIN_WORDS) -> bool:
+    """Does a run of at least ``min_words`` words follow itself immediately (``A B C D E A B C D E``)?
+
+    Linear: each ``min_words``-gram is compared only with the first place it occurred.
+    """
+    if len(words) < 2 * min_words:
+        return False
+    first: dict[tuple[str, ...], int] = {}
+    for j in range(len(words) - min_words + 1):
+        gram = tuple(words[j : j + min_words])
+        k = first.setdefault(gram, j)
+        m = j - k
+        if m >= min_words and words[k:j] == words[j : j + m]:
+            return True
+    return False
 
 
 def _is_navigation(line: str) -> bool:
