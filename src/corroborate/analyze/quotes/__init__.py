@@ -7,7 +7,9 @@ spans (``parts``, without the marks), the speech verb, the speaker phrase's span
 None, and whether the quotation is partial. With a parsed Reading the speaker is a person or organisation
 phrase checked with the dependency parse (never a clause, a title fragment, the outlet or the addressee of
 *told*), named by its linked entity, and a pronoun's speaker is its antecedent only when one person can be meant
-(else None: a missing speaker is better than a wrong one). :func:`same_quote`
+(else None: a missing speaker is better than a wrong one); a description ("the company", "police", "the policy")
+is the one organisation it can denote, else None; words the cue's subject only relays ("she recalls him saying")
+are not hers. :func:`same_quote`
 reads two quotation texts; :func:`group_quotes` reads ``(source id, Quote)`` pairs and returns groups of the same
 quotation. Writes nothing on the Articles.
 """

@@ -8,7 +8,8 @@ quotation interrupted by its attribution (``"A," she said, "B."``), continued ri
 after a full stop is never a continuation, and after a quotation ending in a full stop a new sentence
 ("meanwhile, X said ...") is not its attribution. The attribution patterns (:mod:`.attribution`) find the cue and
 the phrase; with a parsed Reading the phrase is checked against the cue's ``nsubj`` (:mod:`.syntax`), named by
-the linked entity, pronouns resolved to one unambiguous person, and a quote-only paragraph inherits the speaker
+the linked entity, a description ("the company", "a police statement") resolved to the one organisation it can
+denote or dropped, pronouns resolved to one unambiguous person, and a quote-only paragraph inherits the speaker
 before it only when no other person is named in between. ``same_quote`` and ``group_quotes`` (in :mod:`.match`)
 merge the same quotation reported by several outlets.
 """
@@ -242,6 +243,11 @@ def _checked_span(reading: Reading, attribution: Attribution, quoted: Sequence[t
     "Jane Doe, a doctor in Oakland, Calif., said") or no person or organisation; else None."""
     span, cue = attribution.speaker_span, attribution.cue_span
     span = reading.trim(span) if span is not None and reading.parsed else span
+    if span is not None and reading.relative_start(span):
+        return None  # "his sister, who he once told X was ...": a piece of a relative clause
+    span = reading.widen(span, cue) if span is not None else span
+    if span is not None and reading.orphan_cue(cue, span):
+        return None  # "X was there and, as reported in the Courier, ...": X did not report it
     if not reading.cue_parsed(cue):  # the parse misread the cue: only the word checks
         if attribution.cue[:1].isupper() and attribution.cue != attribution.cue.upper():
             return None  # "the Islamic State group": a capitalised cue the parse calls a name is one
@@ -267,6 +273,7 @@ def _parsed_quotes(original: str, text: str, drafts: list[_Draft], people: Seque
                    reading: Reading) -> list[Quote]:
     quoted = [part for d in drafts for part in d.parts]
     speakers: list[Named] = []
+    described: list[Named] = []
     quotes: list[Quote] = []
     for draft in drafts:
         speaker, span, cue = None, None, None
@@ -279,24 +286,45 @@ def _parsed_quotes(original: str, text: str, drafts: list[_Draft], people: Seque
             cue_span, subject = found
             if reading.speaker_ok(subject, cue_span):
                 cue, span, cue_at = text[cue_span[0]:cue_span[1]], subject, cue_span
+        if span is not None and cue_at is not None and reading.cue_parsed(cue_at):
+            relayed, inner = reading.relayed(cue_at, quoted)
+            if relayed:  # "she recalls him saying": the words are the inner speaker's, never the cue's subject's
+                span = inner if inner is not None and reading.speaker_ok(inner, None) else None
         if span is not None:
-            phrase = text[span[0]:span[1]].lower()
-            if phrase in PRONOUNS:
-                if phrase in PERSON_PRONOUNS:
-                    speaker = reading.antecedent(span[0], quoted, speakers)
-                elif phrase == "it":
-                    speaker = reading.organisation(span[0], quoted)
-            elif (named := reading.canonical(span, _subject_head(reading, cue_at))) is not None:
-                speaker = reading.full_name(named.name, span[0]) if named.kind == "PERSON" else named.name
-                if named.kind == "PERSON":
-                    speakers.append(Named(span[0], span[1], speaker, "PERSON"))
-            else:
-                speaker, is_person = phrase_name(text, span, people)
-                if is_person:
-                    speaker = reading.full_name(speaker, span[0])
-                    speakers.append(Named(span[0], span[1], speaker, "PERSON"))
+            speaker = _speaker(text, span, people, reading, _subject_head(reading, cue_at), quoted, speakers,
+                               described)
         quotes.append(_quote(original, draft, speaker, span, cue))
     return quotes
+
+
+def _speaker(text: str, span: tuple[int, int], people: Sequence[str], reading: Reading, head: int | None,
+             quoted: Sequence[tuple[int, int]], speakers: list[Named], described: list[Named]) -> str | None:
+    """The speaker a checked phrase names: a pronoun's antecedent, the linked entity heading it, the entity a
+    description denotes (:meth:`.syntax.Reading.describe`, else None), or the name the capitalisation rules
+    read in it. Appends resolved people to ``speakers`` and resolved descriptions to ``described``."""
+    phrase = text[span[0]:span[1]].lower()
+    if phrase in PRONOUNS:
+        if phrase in PERSON_PRONOUNS:
+            return reading.antecedent(span[0], quoted, speakers)
+        return reading.organisation(span[0], quoted) if phrase == "it" else None
+    if (named := reading.canonical(span, head)) is not None:
+        speaker = reading.full_name(named.name, span[0]) if named.kind == "PERSON" else named.name
+        if named.kind == "PERSON":
+            speakers.append(Named(span[0], span[1], speaker, "PERSON"))
+        return speaker
+    word = reading.phrase_head(span, head)
+    if word is not None and (word.pos_ in ("PRON", "NUM") or reading.is_description(word)):
+        if word.pos_ in ("PRON", "NUM"):
+            return None  # "him", "six of the": no name
+        found = reading.describe(word, quoted, described)
+        if found is not None and any(n.name == found and n.kind == "ORG" for n in reading.named):
+            described.append(Named(span[0], span[1], found, "ORG"))
+        return found
+    speaker, is_person = phrase_name(text, span, people)
+    if is_person:
+        speaker = reading.full_name(speaker, span[0])
+        speakers.append(Named(span[0], span[1], speaker, "PERSON"))
+    return speaker
 
 
 def _alone_in_paragraph(text: str, q: Quote) -> tuple[int, int] | None:

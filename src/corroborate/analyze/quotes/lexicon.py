@@ -121,3 +121,37 @@ def sentence_bounds(ends: list[int], pos: int, text_len: int) -> tuple[int, int]
     start = ends[k - 1] if k > 0 else 0
     end = ends[k] if k < len(ends) else text_len
     return start, end
+
+# ---- speaker descriptions ("the company said", "a police statement said") -------------------------------
+# Hand-written lists of general news-language nouns (no offline lexicon with these classes is available).
+# Nouns of texts and records: their words are their author's ("the policy states", "a statement from Acme"),
+# never a speaker themselves.
+DOCUMENT_NOUNS = frozenset(
+    "statement statements release report reports email e-mail emails letter letters memo memorandum post posting "
+    "tweet tweets message note notice announcement filing filings complaint lawsuit suit petition motion brief "
+    "appeal ruling opinion decision order judgment indictment affidavit document documents papers paper study "
+    "survey poll analysis review article editorial column blog website page video recording transcript record "
+    "records policy guidelines rules proposal plan agreement contract quote remarks comments speech interview "
+    "book caption warning alert bulletin advisory update summary presentation testimony text transcript "
+    "manifesto resolution communique communiqué".split())
+# Nouns that name one organisation ("the company", "the department", "the newspaper"): a definite one denotes
+# an organisation the report names.
+ORG_NOUNS = frozenset(
+    "company firm corporation business retailer maker manufacturer automaker carmaker airline carrier bank lender "
+    "insurer chain startup giant conglomerate group network broadcaster newspaper magazine outlet publication "
+    "station channel agency department ministry office bureau service police government administration authority "
+    "board council committee commission court university college school hospital institute foundation "
+    "organization organisation association union party team club league federation embassy military army navy "
+    "campaign studio label publisher developer operator provider utility brand district city county state "
+    "parliament senate congress legislature prosecutor prosecutors".split())
+# Of those, the nouns that denote a business: they may stand for the organisation just named whatever its name.
+COMPANY_NOUNS = frozenset(
+    "company firm corporation business retailer maker manufacturer automaker carmaker airline carrier bank lender "
+    "insurer chain startup giant conglomerate studio publisher developer operator provider brand".split())
+# Words in an organisation's name that mark it as no business (a company noun never denotes it).
+PUBLIC_BODY_WORDS = frozenset(
+    "police department ministry government court agency council university college school hospital army navy "
+    "party parliament senate congress commission committee office city county state sheriff bureau union "
+    "association foundation institute embassy district republic kingdom nations".split())
+# Organisation nouns that say where a text was filed or read, not who wrote it ("court papers", "court filings").
+VENUE_NOUNS = frozenset("court courts tribunal".split())

@@ -72,11 +72,11 @@ def _canonical_speaker(speaker: str | None, entities: Sequence[Entity]) -> str |
     if not words or words[0][0].islower():
         return speaker
     folded = " ".join(words).casefold()
-    for entity in entities:
-        forms = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
-        if folded in forms or speaker.casefold() in forms:
-            return entity.name
-    return speaker
+    matches = sorted({entity.name for entity in entities
+                      if folded in {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+                      or speaker.casefold() in {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}})
+    # a name several entities answer to ("Roe" for Eden Roe and Vidal Roe) stays as the report wrote it
+    return matches[0] if len(matches) == 1 else speaker
 
 
 def _reading(article: Article, doc: Doc, entities: Sequence[Entity]) -> Reading:
@@ -98,7 +98,8 @@ def _reading(article: Article, doc: Doc, entities: Sequence[Entity]) -> Reading:
             # "Mr Musk" when the story has two Musks: the mention as written, not a guess between them
             named.append(Named(m.start, m.end, text if shared and e.name not in text else e.name, e.type))
     outlets = [o for o in (article.outlet, *article.cites_outlets) if o]
-    return Reading(doc, named, outlets)
+    organisations = [(e.name, [a for a in e.aliases if a[:1].isupper()]) for e in entities if e.type == "ORG"]
+    return Reading(doc, named, outlets, organisations)
 
 
 def _article_quotes(article: Article, doc: Doc, people: list[str], entities: Sequence[Entity] = ()) -> list[Quote]:
