@@ -73,20 +73,31 @@ from corroborate.analyze.claims.lexicon import (
     MEASURE_GENERIC_SUBJECTS,
     RIGHT_TRIGGERS,
     SUBJECTS,
+    TENS,
+    UNITS,
     subject_group,
 )
 from corroborate.analyze.claims.scope import has_time_words, other_event_marker, scope_of
 from corroborate.analyze.claims.spans import find_phrases, tolerance
 from corroborate.analyze.claims.syntax_attribution import speaker_span
 from corroborate.analyze.claims.tree import TreeReading, clause_tokens, phrase_tokens, read_tree, stem
-from corroborate.lang.en.measures import EVENT_PREDICATES, MONEY_NOUNS, PRICE_UNITS, PRICE_VERBS, TIME_UNITS
+from corroborate.lang.en.measures import (
+    CALENDAR_NAMES,
+    EMERGENCY_NUMBERS,
+    EVENT_PREDICATES,
+    HYPHEN_UNITS,
+    MONEY_NOUNS,
+    PRICE_UNITS,
+    PRICE_VERBS,
+    TIME_UNITS,
+)
 from corroborate.unionfind import DisjointSet
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["ClaimGroup", "ClaimValue", "NumberMention", "canonical_subject", "find_numbers", "group_claims"]
 
@@ -191,6 +202,16 @@ def _blank() -> Language:
     return spacy.blank("en")
 
 
+_BRACKET_SHARE = re.compile(
+    r"(?:\d|\b(?:" + "|".join(sorted(UNITS, key=len, reverse=True) + sorted(TENS, key=len, reverse=True))
+    + r"))\s*[(\[]\s*$", re.IGNORECASE)
+_PERCENT_TEXT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+_ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
+_CONVERSION = re.compile(
+    r"(?:[$€£¥₹]\s?[\d.,]+|[\d.,]+\s?(?:dollars|euros|pounds))\s*(?:[mbk]n?|million|billion)?\s*\(\s*$",
+    re.IGNORECASE)
+_OVER_PERIOD = re.compile(r"over\s", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.IGNORECASE)
 _ADDRESS_BLOCK = re.compile(r"\s+block\b", re.IGNORECASE)
 _LETTER_HYPHEN = re.compile(r"[A-Za-z]-$")
 
@@ -199,7 +220,8 @@ def _names_a_thing(text: str, start: int, end: int, doc: Doc | None) -> bool:
     """Is the number at [start, end) part of a name or an identifier, not a quantity? A model or route
     number after its name ("Xbox 360", "Porsche 911", "I-95": the parse's flat/compound after the head, or
     letters and a hyphen before it), a number modifying a noun as a compound ("a 911 dispatcher"), or a
-    street address ("the 5000 block of Elm Road", US news usage)."""
+    street address ("the 5000 block of Elm Road", US news usage); in digits alone, an emergency number ("called
+    911"), a number right after a name ("Kinect for Xbox 360") or before a singular noun ("a 911 dispatcher")."""
     if _LETTER_HYPHEN.search(text[max(0, start - 2) : start]) or _ADDRESS_BLOCK.match(text, end):
         return True
     if doc is None:
@@ -214,6 +236,8 @@ def _names_a_thing(text: str, start: int, end: int, doc: Doc | None) -> bool:
     last = numbers[-1]
     if last.dep_ in ("flat", "compound") and last.head.i < last.i and last.head.pos_ in ("PROPN", "NOUN"):
         return True
+    if _bare_digits(span) and (_emergency_number(last) or _after_name(span) or _before_singular(span, last)):
+        return True
     if last.dep_ != "compound" or last.head.pos_ != "NOUN" or span.text[:1].isalpha():
         return False
     # a number before a noun it does not count: the noun phrase's head is singular ("a 911 dispatcher"),
@@ -223,6 +247,64 @@ def _names_a_thing(text: str, start: int, end: int, doc: Doc | None) -> bool:
         head = head.head
     value = last.text.replace(",", "")
     return value.isdigit() and int(value) > 1 and "Sing" in head.morph.get("Number", [])
+
+
+def _bare_digits(span: Span) -> bool:
+    """The phrase is a figure in digits alone ("911", "360"), no quantifier or scale word ("about 900")."""
+    return len(span) == 1 and span[0].text.replace(",", "").isdigit()
+
+
+def _emergency_number(token: Token) -> bool:
+    """An emergency telephone number ("called 911", "all 911 centers"), unless it counts people ("112 people")."""
+    if token.text not in EMERGENCY_NUMBERS:
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is None or nxt.lower_ not in SUBJECTS
+
+
+def _after_name(span: Span) -> bool:
+    """A model or series number right after the capitalized name it belongs to ("Xbox 360 was designed",
+    "a Porsche 911 Carrera", "County 911 Shift"): the word before is a proper noun inside the sentence, not a day
+    or month name, and no plural noun follows that the number could count ("Reuters 12 people" is not read)."""
+    doc = span.doc
+    if span.start == 0 or span[0].is_sent_start:
+        return False
+    before = doc[span.start - 1]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.lower_.rstrip(".") in CALENDAR_NAMES \
+            or before.whitespace_ != " ":
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return not (nxt is not None and nxt.pos_ == "NOUN" and "Plur" in nxt.morph.get("Number", []))
+
+
+# Units a figure may measure while written before a singular noun ("a 45 degree angle", "a 10 percent rise").
+_SINGULAR_UNITS = HYPHEN_UNITS | TIME_UNITS
+
+
+def _before_singular(span: Span, last: Token) -> bool:
+    """A number in digits before a singular noun it does not count ("a 911 dispatcher", "a 911 cell phone
+    call"): a count above one takes a plural noun, and a measure a unit ("a 45 degree angle")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.pos_ != "NOUN" or "Sing" not in nxt.morph.get("Number", []) or not nxt.is_alpha:
+        return False
+    head = nxt  # the noun phrase's head: "15 jerry cans" counts cans
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if "Sing" not in head.morph.get("Number", []) or head.text.endswith("s") and head.pos_ == "NOUN" \
+            and not head.text.endswith("ss"):
+        return False
+    chain = {nxt.i}  # the number must modify that noun phrase ("rose to 62 overnight" does not)
+    up = nxt
+    while up.dep_ == "compound" and up.head.i > up.i:
+        up = up.head
+        chain.add(up.i)
+    if last.head.i not in chain:
+        return False
+    value = last.text.replace(",", "")
+    # collective nouns a count may take ("40 staff", "20 crew") are subjects of the lexicon
+    return int(value) > 1 and nxt.lower_ not in _SINGULAR_UNITS and head.lower_ not in SUBJECTS \
+        and nxt.lower_ not in SUBJECTS
 
 
 def _clause_words(doc: Doc, anchor: int, own: set[int]) -> tuple[frozenset[str], list[int], str]:
@@ -319,6 +401,93 @@ def _places(doc: Doc, tokens: list[int]) -> frozenset[str]:
     return frozenset(e.text.lower() for e in doc.spans["entities"] if e.label_ == "LOC" and e.start in inside)
 
 
+# Generic counted nouns that are people, not units: "120 people" still names who is counted.
+# Verbs that say nothing of what a bare unit measures ("8% had neither", "it was 10 years").
+_LIGHT_VERBS = frozenset({"has", "have", "had", "having", "is", "was", "were", "are", "be", "been", "got", "get",
+                          "gets", "did", "do", "does"})
+_PERSON_WORDS = frozenset({"people", "persons", "others", "individuals", "ones", "those", "them"})
+_VERB_MEASURE_DEPS = frozenset({"obl", "obl:unmarked", "obl:npmod", "obj", "advmod"})
+_AWAY = frozenset({"away", "off", "apart", "outside", "north", "south", "east", "west"})
+
+
+def _unit_token(tree: TreeReading, doc: Doc) -> Token | None:
+    """The token of the counted unit noun of ``tree`` (the anchor itself for "84 percent", else its head or the
+    word after it)."""
+    anchor = doc[tree.anchor]
+    for t in (anchor, anchor.head, doc[anchor.i + 1] if anchor.i + 1 < len(doc) else anchor):
+        if t.lower_ == tree.noun or (tree.noun == "percent" and t.lower_ in ("%", "percent", "cent", "pc")):
+            return t
+    return None
+
+
+def _unit_descriptor(tree: TreeReading, doc: Doc) -> tuple[str, str] | None:
+    """(subject, key word) of a figure whose counted noun is a bare unit ("10 years", "12 miles", "84
+    percent") from what the parse says the measure is of; None when it says nothing (the figure is then not
+    shown as a claim: "percent / percent" tells the reader nothing). Read, in order: the subject of a
+    copula ("the timeframe would be at least 10 years" -> "timeframe (years)"); a distance from a place ("12
+    miles away", "20 miles from Nairobi" -> "miles away", "miles from nairobi"); a share restating a count
+    ("affirmed 26 of 31 cases, or 84 percent" -> "percent of cases affirmed"). A share in brackets after a
+    count ("65 (76%)") restates it and is never read."""
+    unit = _unit_token(tree, doc)
+    if unit is None:
+        return None
+    noun = tree.noun or unit.lower_
+    first = doc[min([t.i for t in unit.lefts if t.like_num or t.pos_ == "NUM"] + [unit.i, tree.anchor])]
+    if first.i > 0 and doc[first.i - 1].text in ("(", "["):
+        return None  # "six (7%) patients": a share in brackets restates the count before it
+    if any(c.dep_ == "cop" for c in unit.children):
+        subject = next((c for c in unit.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"), None)
+        if subject is None and unit.head.i != unit.i:  # "expect the timeframe ... would be 10 years": the parse
+            # hangs the copular clause on the verb whose object is its subject
+            subject = next((c for c in unit.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"
+                            and c.i < unit.i), None)
+        if subject is not None:
+            mods = [c.lower_ for c in subject.lefts if c.dep_ in ("compound", "amod") and c.is_alpha]
+            return f"{' '.join([*mods, subject.lower_])} ({noun})", stem(subject.lower_)
+    # the words right after the unit, as written: the parse often attaches "away" or "from" elsewhere
+    after = [t for t in doc[unit.i + 1 : unit.i + 3] if t.sent.start == unit.sent.start]
+    if after and after[0].lower_ in _AWAY:
+        return f"{noun} {after[0].lower_}", "away"
+    if len(after) == 2 and after[0].lower_ == "from" and after[1].pos_ in ("PROPN", "NOUN"):
+        end = after[1]  # the whole noun phrase: "from respiratory illness onset"
+        while end.dep_ in ("compound", "amod", "flat") and end.head.i > end.i and end.head.i - after[1].i < 5:
+            end = end.head
+        return f"{noun} from {doc[after[1].i : end.i + 1].text.lower()}", "away"
+    restated = _restated_share(tree, doc, unit) if noun == "percent" else None
+    if restated is not None:
+        return restated
+    verb = unit.head
+    if unit.dep_ in _VERB_MEASURE_DEPS and verb.pos_ == "VERB" and verb.i != unit.i \
+            and verb.lower_ not in _LIGHT_VERBS:
+        # "Tesla shares fell 5%" (the parse's obl:unmarked): what did it, and the verb
+        who = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")),
+                   None)
+        if who is not None:
+            mods = [c.lower_ for c in who.lefts if c.dep_ in ("compound", "amod") and c.is_alpha]
+            return f"{noun} ({' '.join([*mods, who.lower_, verb.lower_])})", stem(verb.lower_)
+    return None
+
+
+def _restated_share(tree: TreeReading, doc: Doc, unit: Token) -> tuple[str, str] | None:
+    """A share restating the count just before it ("affirmed 26 of 31 cases, or 84 percent" -> "percent of
+    cases affirmed"); "65 (76%)" in brackets is never read."""
+    first = doc[min([t.i for t in unit.lefts if t.like_num or t.pos_ == "NUM"] + [unit.i, tree.anchor])]
+    if first.i < 2 or doc[first.i - 1].lower_ != "or" or doc[first.i - 2].text != ",":
+        return None  # only "..., or 84 percent" restates a count; "65 (76%)" is never read
+    sent_start = doc[first.i].sent.start
+    counts = [t for t in doc[sent_start : first.i - 2] if t.like_num and t.pos_ == "NUM"]
+    # the count restated: the "X of Y" figure nearest before the share ("26 of 31 cases"), else the nearest one
+    count = next((t for t in reversed(counts) if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of"),
+                 counts[-1] if counts else None)
+    if count is None:
+        return None
+    whole = read_tree(doc, count.idx, count.idx + len(count.text))
+    if whole is None or whole.noun is None or whole.noun in GENERIC_NOUNS:
+        return None
+    words = ["percent", "of", whole.noun] + ([whole.verb] if whole.verb else [])
+    return " ".join(words), stem(whole.noun)
+
+
 def _open_reading(tree: TreeReading, doc: Doc) -> tuple[str, str | None, tuple[str, ...]] | None:
     """(measure, subject, key) of an open-measure number from its parse reading; None when it says nothing."""
     if tree.noun is not None:
@@ -329,8 +498,21 @@ def _open_reading(tree: TreeReading, doc: Doc) -> tuple[str, str | None, tuple[s
         if tree.verb:
             parts.append(tree.verb)
         key_noun = stem(noun)
-        extra = stem(tree.of_noun or tree.verb or "") if noun in GENERIC_NOUNS else ""
+        if noun == "percent" and not tree.of_noun:  # "..., or 84 percent": the share of the count before it
+            unit = _unit_token(tree, doc)
+            restated = _restated_share(tree, doc, unit) if unit is not None else None
+            if restated is not None:
+                return noun, restated[0], ("open", key_noun, restated[1])
+        verb = tree.verb if tree.verb not in _LIGHT_VERBS else None
+        extra = stem(tree.of_noun or verb or "") if noun in GENERIC_NOUNS else ""
         if noun in GENERIC_NOUNS and not extra:
+            said = [w for w in parts if w not in _LIGHT_VERBS]
+            if len(said) == 1 and noun not in _PERSON_WORDS:  # "7.6 years", "3%", "8% had": the unit alone (or
+                # with a light verb) says nothing
+                described = _unit_descriptor(tree, doc)
+                if described is None:
+                    return None
+                return noun, described[0], ("open", key_noun, described[1])
             return noun, " ".join(parts), ()
         return noun, " ".join(parts), ("open", key_noun, extra)
     if tree.verb:
@@ -378,6 +560,8 @@ def _money_reading(tree: TreeReading | None, currency: str) -> tuple[str | None,
     if tree.owner and "+" in tree.owner:  # a total of listed items ("fees, deposition and court costs")
         items = tree.owner.split("+")
         subject = " ".join(tree.modifiers) + (" " if tree.modifiers else "") + ", ".join(items)
+        if items[-1] in ("cost", "costs"):  # "fees, deposition and court reporter costs": the costs in all
+            return subject, ("money", currency, "price")
         return subject, ("money", currency, "+".join(stem(i) for i in items))
     if tree.owner and tree.owner in MONEY_NOUNS:
         subject = " ".join([*tree.modifiers, tree.owner])
@@ -449,6 +633,14 @@ def find_numbers(
         for p, r in zip(phrases, readings, strict=True):
             if p.superseded or r.via == "subset":
                 continue
+            if _BRACKET_SHARE.search(s[max(0, p.start - 30):p.start]) and _PERCENT_TEXT.search(s[p.start:p.end + 9]):
+                continue  # "six (7%) patients", "nine [10%]": a share in brackets restates the count before it
+            if _ALL_BUT.search(s[max(0, p.start - 12):p.start]):
+                continue  # "all but one patient was hospitalized": the exception, not a count of the claim
+            if p.currency and _CONVERSION.search(s[max(0, p.start - 40):p.start]):
+                continue  # "$420 (£326)": a sum's conversion into another currency, not a figure of its own
+            if _OVER_PERIOD.match(s, p.start, p.end) and _TIME_AFTER.match(s, p.end):
+                continue  # "over 10 years": a period ("during") or a bound ("more than"), a reader cannot tell
             a, b = s_start + p.start, s_start + p.end
             if not p.currency and _names_a_thing(text, a, b, doc if parsed else None):
                 continue
@@ -698,9 +890,11 @@ def _frames_clash(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _clusters(members: list[tuple[str, NumberMention]]) -> list[list[tuple[str, NumberMention]]]:
-    """Event measures: one claim per key. Open measures and money: same range or similar clauses."""
+    """Event measures: one claim per key, unless one report gives conflicting figures of it (then each figure
+    of that report seeds its own claim, see :func:`_event_clusters`). Open measures and money: same range or
+    similar clauses. No claim ever holds two conflicting figures of one report."""
     if members and not members[0][1].open_measure and members[0][1].measure != "money":
-        return [members]
+        return _event_clusters(members)
     union = DisjointSet(len(members))
     # per group: the values each (report, sentence) gives in it
     seen: dict[int, dict[tuple[str, tuple[int, int]], set[tuple[float | None, float | None]]]] = {
@@ -719,8 +913,82 @@ def _clusters(members: list[tuple[str, NumberMention]]) -> list[list[tuple[str, 
             same_frame = mi.frame == mj.frame or not open_pair
             clash = open_pair and _frames_clash(mi.frame, mj.frame)
             if (same_range and (same_key or distinctive or sim >= 0.2)) \
-                    or (same_key and same_frame and sim >= GROUP_SIMILARITY) or (sim >= 0.6 and not clash):
+                    or (same_key and same_frame and sim >= GROUP_SIMILARITY) or (sim >= 0.6 and not clash) \
+                    or (same_key and si != sj and _near_twins(mi, mj)):
                 _link_unless_same_sentence(union, seen, i, j)
+    out: dict[int, list[tuple[str, NumberMention]]] = {}
+    for i, item in enumerate(members):
+        out.setdefault(union.find(i), []).append(item)
+    return [out[k] for k in sorted(out)]
+
+
+def _conflicting(a: NumberMention, b: NumberMention) -> bool:
+    """Two figures that cannot be one quantity's value (their ranges, approximate ones widened, share no point)."""
+    return ranges_conflict([_widened(a.low, a.high, a.approx), _widened(b.low, b.high, b.approx)])
+
+
+def _rival_voices(a: NumberMention, b: NumberMention) -> bool:
+    """Two figures one report gives in different voices ("eight, police said ... ten, the organiser said", or
+    its own figure and a credited one): rival claims of one quantity, not two quantities."""
+    if a.attributed_to is None and b.attributed_to is None:
+        return False
+    if a.attributed_to is None or b.attributed_to is None:  # the outlet's own figure against a credited one
+        return True
+    x, y = (" ".join(n.casefold().split()) for n in (a.attributed_to, b.attributed_to))
+    return x != y and x not in y and y not in x
+
+
+def _report_conflict(a: NumberMention, b: NumberMention) -> bool:
+    """Two figures of one report that are not one quantity: conflicting, or a lower bound and a figure at least
+    twice it ("at least four cases ... 32 cases": a report that knows 32 does not say "at least four" of it)."""
+    if _conflicting(a, b):
+        return True
+    if a.low is None or b.low is None or min(a.low, b.low) <= 0 or (a.high is not None and b.high is not None):
+        return False
+    return max(a.low, b.low) >= 2 * min(a.low, b.low)
+
+
+def _one_report_conflicts(members: list[tuple[str, NumberMention]]) -> bool:
+    """Does one report give conflicting figures among ``members`` (not rival speakers' figures)?"""
+    for i, (si, mi) in enumerate(members):
+        for sj, mj in members[i + 1:]:
+            if si == sj and _report_conflict(mi, mj) and not _rival_voices(mi, mj):
+                return True
+    return False
+
+
+def _event_clusters(members: list[tuple[str, NumberMention]]) -> list[list[tuple[str, NumberMention]]]:
+    """An event measure's claims. One claim per key, as reports of one event give its toll; but when one
+    report gives conflicting figures of the key ("at least four cases in Colorado ... 32 cases so far this
+    year"), they count different things the key cannot tell apart: equal figures join, then figures of
+    different reports join, most similar clauses first, as long as no claim holds two conflicting figures
+    of one report."""
+    if not _one_report_conflicts(members):
+        return [members]
+    union = DisjointSet(len(members))
+    groups: dict[int, list[int]] = {k: [k] for k in range(len(members))}
+
+    def link(i: int, j: int) -> None:
+        a, b = union.find(i), union.find(j)
+        if a == b:
+            return
+        for x in groups[a]:
+            for y in groups[b]:
+                if members[x][0] == members[y][0] and _report_conflict(members[x][1], members[y][1]) \
+                        and not _rival_voices(members[x][1], members[y][1]):
+                    return
+        union.union(a, b)
+        root = union.find(a)
+        groups[root] = groups[a] + groups[b] if root == a else groups[b] + groups[a]
+
+    pairs = [(i, j) for i in range(len(members)) for j in range(i + 1, len(members))]
+    for i, j in pairs:
+        if _range_key(members[i][1]) == _range_key(members[j][1]):
+            link(i, j)
+    others = [(similarity(members[i][1].clause, members[j][1].clause), i, j) for i, j in pairs
+              if members[i][0] != members[j][0]]
+    for _, i, j in sorted(others, key=lambda t: (-t[0], t[1], t[2])):
+        link(i, j)
     out: dict[int, list[tuple[str, NumberMention]]] = {}
     for i, item in enumerate(members):
         out.setdefault(union.find(i), []).append(item)
@@ -743,6 +1011,11 @@ def _link_unless_same_sentence(
     for where, values in right.items():
         if where in left and left[where] != values:
             return
+        # nor one report anywhere: two conflicting figures of one report are two quantities ("lived next
+        # door for 10 years" ... "lived in the neighborhood for 21 years")
+        for (source, _), others in left.items():
+            if source == where[0] and any(ranges_conflict([x, y]) for x in values for y in others):
+                return
     union.union(a, b)
     root = union.find(a)
     merged = left if root == a else right
@@ -766,6 +1039,23 @@ def _is_update(a: ClaimValue, b: ClaimValue, measure: str, published: Mapping[st
     return max(small_dates) < min(large_dates)
 
 
+def _precise(v: ClaimValue | NumberMention) -> bool:
+    """An exact figure given to four or more significant digits ("$972,815", "1,234"): not a rounded one."""
+    if v.approx or v.low is None or v.low != v.high or v.low < 1000:
+        return False
+    digits = f"{v.low:.2f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0").rstrip("0")
+    return len(digits) >= 4
+
+
+def _near_twins(a: ClaimValue | NumberMention, b: ClaimValue | NumberMention) -> bool:
+    """Two precise figures of one key within 1% of each other ("$972,814" and "$972,815"): no two different
+    quantities of a story agree to four digits by chance, so they are one figure the reports give differently
+    (a dispute needs no further clause evidence)."""
+    if not (_precise(a) and _precise(b)) or a.low is None or b.low is None:
+        return False
+    return a.low != b.low and abs(a.low - b.low) <= 0.01 * max(a.low, b.low)
+
+
 def _disputes(group: list[ClaimValue], measure: str, open_measure: bool, has_subject: bool,
               published: Mapping[str, dt.date | None]) -> tuple[bool, bool]:
     """(disputed, updates) of one claim's values (see the module docstring)."""
@@ -787,13 +1077,51 @@ def _disputes(group: list[ClaimValue], measure: str, open_measure: bool, has_sub
             strict = open_measure or measure == "money"
             best = max((jaccard if strict else similarity)(ma.clause, mb.clause) for ma, mb in pairs)
             shared = max(len(ma.clause & mb.clause) for ma, mb in pairs)
-            if best < (DISPUTE_SIMILARITY if strict else EVENT_DISPUTE_SIMILARITY) or (strict and shared < 2):
+            if (best < (DISPUTE_SIMILARITY if strict else EVENT_DISPUTE_SIMILARITY) or (strict and shared < 2)) \
+                    and not _near_twins(a, b):
                 continue
             if _is_update(a, b, measure, published):
                 updates = True
             else:
                 disputed = True
     return disputed, updates
+
+
+def _label(g: ClaimGroup) -> tuple[str, str, str, str, str]:
+    return (g.measure, g.subject or "", g.scope, g.scope_marker or "", g.unit or "")
+
+
+def _unambiguous(groups: list[ClaimGroup], events: set[int]) -> list[ClaimGroup]:
+    """The groups a reader can tell apart: a claim of one report only is dropped when another claim of the same
+    label (measure, subject, scope, unit) holds a figure of that report too ("years lived: 10" and "years
+    lived: 21", the state and national case counts of one report): the label does not say which figure is
+    which, so neither reads as one quantity of the story. Claims that other reports confirm are kept, and of an
+    event measure (``events``: indexes of such groups) the report's total (:func:`_report_total`)."""
+    sources = [{s for v in g.values for s in v.sources} for g in groups]
+    by_label: dict[tuple[str, str, str, str, str], list[int]] = {}
+    for k, g in enumerate(groups):
+        by_label.setdefault(_label(g), []).append(k)
+    kept = []
+    for k, g in enumerate(groups):
+        rivals = [o for o in by_label[_label(g)] if o != k and sources[k] <= sources[o]] \
+            if len(sources[k]) == 1 else []
+        if rivals and not (k in events and _report_total(g, [groups[o] for o in rivals])):
+            continue
+        kept.append(g)
+    return kept
+
+
+def _top(g: ClaimGroup, source: str) -> float:
+    return max(((v.high if v.high is not None else v.low) or 0.0) for v in g.values if source in v.sources)
+
+
+def _report_total(g: ClaimGroup, rivals: list[ClaimGroup]) -> bool:
+    """An event toll's largest figure in its report, above every other figure that report gives under the same
+    label: a report's total, its smaller figures the parts ("more than 200,000 uprooted ... around 100,000 fled
+    abroad")."""
+    source = g.values[0].sources[0]
+    own = min((v.low or 0.0) for v in g.values)
+    return all(own > _top(r, source) for r in rivals)
 
 
 def group_claims(
@@ -815,7 +1143,8 @@ def group_claims(
         if not mention.key and mention.open_measure:
             key = (*key, "#", mention.subject or "", str(mention.start))  # no usable key: a claim of its own
         by_key.setdefault(key, []).append((source, mention))
-    groups = []
+    groups: list[ClaimGroup] = []
+    events: set[int] = set()
     for key in sorted(by_key):
         for members in _clusters(by_key[key]):
             values: dict[_ValueKey, list[tuple[str, NumberMention]]] = {}
@@ -842,7 +1171,10 @@ def group_claims(
             disputed, updates = _disputes(claim_values, measure, first.open_measure, subject is not None, dates)
             story = [m for _, m in members if m.scope == "story"]
             scope, marker = ("story", None) if story else ("background", first.scope_marker)
+            if not first.open_measure and first.measure != "money":
+                events.add(len(groups))
             groups.append(ClaimGroup(measure, subject, disputed, claim_values, scope, marker,
                                      first.unit, updates and not disputed))
+    groups = _unambiguous(groups, events)
     n_sources = {id(g): len({s for v in g.values for s in v.sources}) for g in groups}
     return sorted(groups, key=lambda g: (-n_sources[id(g)], g.measure, g.subject or "", g.values[0].low or 0.0))

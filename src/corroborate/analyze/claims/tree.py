@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from corroborate.lang.en.measures import PRICE_VERBS
+from corroborate.analyze.text.words import stem as _shared_stem
+from corroborate.lang.en.measures import MONEY_NOUNS, PRICE_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -54,15 +55,9 @@ class TreeReading:
 
 
 def stem(word: str) -> str:
-    """A light suffix-stripping stem for grouping ("lanes" -> "lane", "fired" -> "fir", "carried" -> "carri")."""
-    w = word.lower()
-    for suffix in ("ings", "ing", "ies", "ied", "es", "ed", "s"):
-        if len(w) > len(suffix) + 2 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            break
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    return w
+    """The project's one stemmer (Snowball English, :func:`corroborate.analyze.text.words.stem`) of the
+    lowercased word, for grouping ("lanes" -> "lane", "degrees" and "degree" -> "degre")."""
+    return _shared_stem(word.lower())
 
 
 def phrase_tokens(doc: Doc, start: int, end: int) -> Span | None:
@@ -90,12 +85,29 @@ def _modifiers(noun: Token, skip: set[int]) -> tuple[str, ...]:
 
 
 def _of_child(token: Token) -> Token | None:
+    """The "of" noun of a partitive head ("percent of wins", "six of the directors"); a singular pronoun is
+    never counted ("two of me" is not a count of me), a plural one is ("two of them")."""
     for child in token.rights:
         if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN", "PRON") and any(
             g.dep_ == "case" and g.lower_ == "of" for g in child.lefts
         ):
+            if child.pos_ == "PRON" and "Plur" not in child.morph.get("Number", []):
+                return None
             return child
     return None
+
+
+_VAGUE_HEADS = frozenset({"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions"})
+
+
+def _counted_of(token: Token) -> Token | None:
+    """The "of" noun a vague head counts, through nested vague words ("tens of thousands of hairdressers")."""
+    noun = _of_child(token)
+    steps = 0
+    while noun is not None and noun.lower_ in _VAGUE_HEADS and steps < 3:
+        noun = _of_child(noun)
+        steps += 1
+    return noun
 
 
 def _predicate(token: Token) -> str | None:
@@ -110,6 +122,8 @@ def _predicate(token: Token) -> str | None:
     for child in token.rights:  # "400 people surrounding the lion": a participle on the noun
         if child.dep_ == "acl" and child.pos_ == "VERB":
             return child.lower_
+    if token.dep_ == "nmod" and head.lower_ in _VAGUE_HEADS:  # "mentored tens of thousands of hairdressers"
+        return _predicate(head) if head.dep_ in ("nsubj", "nsubj:pass", "obj") else None
     if token.dep_ in ("nmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):  # "a limit of six
         # pairs", "a 2,650-mile (Orrin) trail": the noun it measures, past inner compounds
         steps = 0
@@ -125,7 +139,37 @@ def _listed(noun: Token) -> str:
     """A noun with its coordinated nouns ("fees, deposition and court costs" -> "fees+costs"): a sum of a
     list is the total of all of them, not of the first."""
     nouns = [noun.lower_] + [c.lower_ for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    if len(nouns) == 1:  # the parse missed the list: ", deposition and court reporter costs" written after it
+        written = _written_list(noun)
+        if written and written[-1] in MONEY_NOUNS:
+            nouns += written
     return "+".join(nouns)
+
+
+def _written_list(noun: Token) -> list[str]:
+    """The nouns of a list written right after ``noun`` (", X and Y costs"), up to the clause's end: each
+    item's last noun before a comma or "and"/"or"; empty when no comma or conjunction follows."""
+    doc = noun.doc
+    out: list[str] = []
+    i = noun.i + 1
+    if i >= len(doc) or doc[i].text not in (",", "and", "or"):
+        return out
+    last: str | None = None
+    while i < len(doc) and i < noun.i + 12 and doc[i].sent.start == noun.sent.start:
+        t = doc[i]
+        if t.text in (",", "and", "or"):
+            if last is not None:
+                out.append(last)
+            last = None
+        elif t.pos_ == "NOUN":
+            last = t.lower_
+        elif t.pos_ not in ("ADJ", "PROPN", "DET"):
+            break
+        i += 1
+    if last is not None and any(t.text in ("and", "or") for t in doc[noun.i + 1 : i]):
+        out.append(last)
+        return out
+    return []
 
 
 def _money_owner(anchor: Token) -> tuple[str | None, tuple[str, ...], str | None]:
@@ -154,8 +198,17 @@ def _money_owner(anchor: Token) -> tuple[str | None, tuple[str, ...], str | None
     for t in reversed(list(anchor.doc[max(anchor.sent.start, anchor.i - 7):anchor.i])):
         if t.lower_ in PRICE_VERBS:  # "retail for $130" misparsed: the price verb just before the sum
             return None, (), t.lower_
+        if t.pos_ == "VERB" or t.text in (",", ";", ":"):  # "before it went to trial, offering her $1m": the
+            break  # nearer verb or a clause break ends the search
     if head.pos_ == "VERB":
         return None, (), head.lower_
+    # a misparse that hangs the sum on a noun ("offered Ms. Pao $964,502" as a flat of "Pao"): the nearest
+    # verb above it, within its clause
+    for up in anchor.ancestors:
+        if up.pos_ == "VERB" and up.sent.start == anchor.sent.start:
+            return None, (), up.lower_
+        if up.dep_ in ("ROOT", "ccomp", "advcl", "acl:relcl", "parataxis"):
+            break
     return None, (), None
 
 
@@ -176,7 +229,7 @@ def read_tree(doc: Doc, start: int, end: int, money: bool = False) -> TreeReadin
     noun: Token | None = None
     if anchor.pos_ == "NOUN" and anchor.lower_ not in _SCALE and anchor.lower_ not in _PERCENT:
         # "dozens of protesters", "hundreds of bystanders": the vague word heads the counted noun
-        noun = _of_child(anchor)
+        noun = _counted_of(anchor)
     if anchor.lower_ in _PERCENT:
         of = _of_child(anchor)
         return TreeReading("percent", (), of.lower_ if of else None, _predicate(anchor), None, anchor.i)
@@ -191,6 +244,9 @@ def read_tree(doc: Doc, start: int, end: int, money: bool = False) -> TreeReadin
     if noun is None and anchor.dep_ == "nmod" and head.pos_ == "NOUN":  # "limit of six" (no noun after)
         return TreeReading(head.lower_, _modifiers(head, set()), None, _predicate(head), None, anchor.i)
     if noun is None:
+        if any(c.dep_ == "nmod" and c.pos_ == "PRON" and c.i > anchor.i for c in anchor.children) \
+                and _of_child(anchor) is None:
+            return None  # "two of me": a singular pronoun is not counted
         of = _of_child(anchor)  # "six of the nine directors"
         if of is not None:
             return TreeReading(of.lower_, _modifiers(of, set()), None, _predicate(anchor), None, anchor.i)

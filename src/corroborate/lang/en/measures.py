@@ -216,3 +216,16 @@ PRICE_UNITS = frozenset({
     "share", "barrel", "gallon", "litre", "liter", "ounce", "ton", "tonne", "kilo", "kilogram", "kg", "pound",
     "bushel", "ticket", "seat", "head", "person", "unit", "copy", "pair", "dose", "pill",
 })
+
+# Emergency telephone numbers ("called 911", "a 999 call", "all 911 centers"): a service's name, never a count,
+# unless the number counts people ("112 people", a subject of :data:`SUBJECTS`). General knowledge of news in
+# English-speaking countries (US/Canada 911, UK 999, EU 112).
+EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
+
+# Day and month names: a number right after one is a date or a figure of that day ("Friday 12"), not a model
+# number after a name ("Xbox 360", "Porsche 911").
+CALENDAR_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
