@@ -42,3 +42,28 @@ def number_in(sentence: str, text: str) -> Any:
     """The one number mention of ``sentence`` written ``text``."""
     (m,) = [m for m in numbers_in(sentence) if m.text == text]
     return m
+
+
+def parsed_reading(text: str, outlet: str | None = None) -> Any:
+    """One report's :class:`corroborate.analyze.quotes.Reading` as the story analysis builds it (tokens,
+    sentences, parse, NER, linked entities) - the quote tests read quotations through it."""
+    from corroborate.analyze.story.analyze import documents, find_entities
+    from corroborate.analyze.story.assemble import _reading
+    from corroborate.analyze.text import split_sentences
+    from corroborate.model import Article
+
+    article = Article(id="r1", location="r1", text=text, sentences=split_sentences(text), outlet=outlet)
+    docs = documents([article], [])
+    return _reading(article, docs["r1"], find_entities([article], docs, []))
+
+
+def parsed_quotes(text: str, outlet: str | None = None) -> list[Any]:
+    """The quotations of one report, found on its parse."""
+    from corroborate.analyze.quotes import find_quotes
+
+    return find_quotes(text, (), parsed_reading(text, outlet))
+
+
+def parsed_speakers(text: str, outlet: str | None = None) -> dict[str, str | None]:
+    """Each quotation of one report and the speaker found for it."""
+    return {q.text: q.speaker for q in parsed_quotes(text, outlet)}

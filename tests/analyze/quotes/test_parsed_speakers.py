@@ -6,26 +6,14 @@ and reads the quotations through :class:`corroborate.analyze.quotes.Reading`.
 
 from __future__ import annotations
 
-from corroborate.analyze.quotes import Quote, Reading, find_quotes
-from corroborate.analyze.story.analyze import documents, find_entities
+from corroborate.analyze.quotes import Reading, find_quotes
+from corroborate.analyze.story.analyze import documents
 from corroborate.analyze.story.assemble import _reading
 from corroborate.analyze.text import split_sentences
 from corroborate.model import Article
-
-
-def reading(text: str, outlet: str | None = None) -> Reading:
-    article = Article(id="r1", location="r1", text=text, sentences=split_sentences(text), outlet=outlet)
-    docs = documents([article], [])
-    entities = find_entities([article], docs, [])
-    return _reading(article, docs["r1"], entities)
-
-
-def quotes(text: str, outlet: str | None = None) -> list[Quote]:
-    return find_quotes(text, (), reading(text, outlet))
-
-
-def said_by(text: str, outlet: str | None = None) -> dict[str, str | None]:
-    return {q.text: q.speaker for q in quotes(text, outlet)}
+from support import parsed_quotes as quotes
+from support import parsed_reading as reading
+from support import parsed_speakers as said_by
 
 
 def test_pronoun_goes_to_the_subject_not_a_possessor() -> None:

@@ -3,22 +3,10 @@
 
 from __future__ import annotations
 
-from corroborate.analyze.quotes import Quote, find_quotes, same_quote
+from corroborate.analyze.quotes import find_quotes, same_quote
 from corroborate.analyze.quotes.marks import scan
-from corroborate.analyze.story.analyze import documents, find_entities
-from corroborate.analyze.story.assemble import _reading
-from corroborate.analyze.text import split_sentences
-from corroborate.model import Article
-
-
-def quotes(text: str) -> list[Quote]:
-    article = Article(id="r1", location="r1", text=text, sentences=split_sentences(text), outlet=None)
-    docs = documents([article], [])
-    return find_quotes(text, (), _reading(article, docs["r1"], find_entities([article], docs, [])))
-
-
-def said_by(text: str) -> dict[str, str | None]:
-    return {q.text: q.speaker for q in quotes(text)}
+from support import parsed_quotes as quotes
+from support import parsed_speakers as said_by
 
 
 def test_subject_pronoun_continues_the_earlier_speaker() -> None:

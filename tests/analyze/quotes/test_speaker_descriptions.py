@@ -7,26 +7,10 @@ sharing a surname are never swapped; words a speaker only relays ("she recalls h
 
 from __future__ import annotations
 
-from corroborate.analyze.quotes import Quote, Reading, find_quotes
-from corroborate.analyze.story.analyze import documents, find_entities
-from corroborate.analyze.story.assemble import _canonical_speaker, _reading
-from corroborate.analyze.text import split_sentences
-from corroborate.model import Article
-
-
-def reading(text: str) -> Reading:
-    article = Article(id="r1", location="r1", text=text, sentences=split_sentences(text))
-    docs = documents([article], [])
-    entities = find_entities([article], docs, [])
-    return _reading(article, docs["r1"], entities)
-
-
-def quotes(text: str) -> list[Quote]:
-    return find_quotes(text, (), reading(text))
-
-
-def said_by(text: str) -> dict[str, str | None]:
-    return {q.text: q.speaker for q in quotes(text)}
+from corroborate.analyze.quotes import Reading, find_quotes
+from corroborate.analyze.story.assemble import _canonical_speaker
+from support import parsed_reading as reading
+from support import parsed_speakers as said_by
 
 
 def test_the_company_is_the_business_named_just_before() -> None:
