@@ -94,3 +94,15 @@ def test_numbers_that_name_a_thing_are_not_quantities() -> None:
     found = {m.text for m in numbers_in(text)}
     assert "two" in found and "62" in found and "15" in found
     assert not {"911", "95", "4200"} & found
+
+
+def test_a_short_form_of_one_named_speaker_is_that_speaker() -> None:
+    from corroborate.analyze.claims.numbers import _attributions
+
+    # one value, credited by three outlets to the ministry under two forms: one speaker, the full form
+    assert _attributions(["the Interior Ministry", "the ministry", "the Interior Ministry"]) == "the Interior Ministry"
+    # two ministries named: the bare form could be either, so it stays as written
+    both = _attributions(["the Interior Ministry", "the ministry", "the Health Ministry"])
+    assert both is not None and both.split("; ") == ["the Health Ministry", "the Interior Ministry", "the ministry"]
+    # different speakers keep theirs
+    assert _attributions(["the army", "a monitoring group"]) == "a monitoring group; the army"

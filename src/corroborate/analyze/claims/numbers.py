@@ -810,6 +810,7 @@ def _same_range(a: NumberMention, b: NumberMention) -> bool:
 
 
 MAX_ATTRIBUTIONS = 3  # distinct speakers named for one value
+_DETERMINER = re.compile(r"^(?:the|a|an) ")
 
 
 def _attributions(names: list[str]) -> str | None:
@@ -823,12 +824,17 @@ def _attributions(names: list[str]) -> str | None:
         counts[key] += 1
         shown.setdefault(key, " ".join(name.split()))
     keys = sorted(counts, key=lambda k: (-counts[k], k))
-    kept = [k for k in keys if not any(k != o and re.search(rf"\b{re.escape(k)}\b", o) for o in keys)]
+    bare = {k: _DETERMINER.sub("", k) for k in keys}  # "the ministry" is held by "the interior ministry"
+
+    def holders(k: str) -> list[str]:
+        return [o for o in keys if o != k and re.search(rf"\b{re.escape(bare[k])}\b", bare[o])]
+
+    # A form held by exactly one longer form is that one; held by several ("the ministry" with two
+    # ministries named), it stays as written rather than being given to either.
+    kept = [k for k in keys if len(holders(k)) != 1]
     for k in keys:  # a shorter form's mentions count for the longer form holding it
-        for o in kept:
-            if k != o and k not in kept and re.search(rf"\b{re.escape(k)}\b", o):
-                counts[o] += counts[k]
-                break
+        if k not in kept:
+            counts[holders(k)[0]] += counts[k]
     kept.sort(key=lambda k: (-counts[k], k))
     return "; ".join(shown[k] for k in kept[:MAX_ATTRIBUTIONS]) or None
 
