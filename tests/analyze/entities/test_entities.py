@@ -818,3 +818,9 @@ def test_a_name_the_text_calls_a_place_is_a_place() -> None:
     texts = {"a": "Mereth said nothing. Later Mereth left."}
     entities = link_entities(texts, ner(texts, [("a", "Mereth", "PER")]))
     assert entity_of(entities, "Mereth").type == "PERSON"
+
+
+def test_a_name_after_the_on_a_line_of_its_own_is_not_a_heading() -> None:
+    """Found by the property test above: "the Orsk" alone on a line was taken for a title-case heading."""
+    entities = link_entities({"s0": "the Orsk"}, [Mention("s0", 0, 8, "the Orsk", "ORG")])
+    assert [e.name for e in entities] == ["Orsk"]

@@ -195,6 +195,7 @@ def _headings(texts: Mapping[str, str], mentions: Sequence[Mention]) -> set[str]
     for m in mentions:
         words = m.text.split()
         if (m.label.upper() == "PER" or len(words) < 2 or words[0].lower() not in _COMMON_WORDS
+                or not words[0][:1].isupper()  # "the Orsk" on a line of its own is a name, not a heading
                 or not all(w[:1].isupper() or w in _PHRASE_LINKS for w in words)):
             continue  # a title-case line only
         text = texts[m.source]
