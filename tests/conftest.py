@@ -13,12 +13,20 @@ Plain helpers (paths, gold loading) are in ``support.py``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from stream_data import write_stream
 from support import REPO, shared_root
+
+# Property tests draw the same examples on every run (a CI run must not pass or fail by chance); a failure
+# hypothesis finds becomes a named regression test. HYPOTHESIS_PROFILE=explore draws fresh examples.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")
