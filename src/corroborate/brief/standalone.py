@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..clean.markers import GLUED_CAPTION_LABEL
 from ..model import Article
 from ..records import TextSpan
 from .summarize import Candidate
@@ -60,12 +61,11 @@ _TRAILING_PRONOUN_ATTRIBUTION = re.compile(
     r",\s+(?:he|she|it|they)\s+(?:said|says|added|adds|wrote|writes|stated|noted|explained|argued|continued)"
     r"(?:\s+\w+){0,3}[.!…]$"
 )
-# The writer's own voice about the page ("the publisher of this report"), photo furniture ("Hide Caption 9
-# of 15 Photos:") and a ticker quote left in the text ("Tesla Inc.'s TSLA, +5.77% board"): source: general
-# knowledge of news web pages.
+# The writer's own voice about the page ("the publisher of this report") and a ticker quote left in the text
+# ("Tesla Inc.'s TSLA, +5.77% board"): source: general knowledge of news web pages. Caption labels glued to a
+# sentence are the cleaner's ``GLUED_CAPTION_LABEL``.
 _PAGE_FURNITURE = re.compile(
-    r"\b(?:this|the present) (?:report|article|story|post|column)\b|\b(?:Hide|Show) Caption\b|\bPhotos?:\s"
-    r"|\b[A-Z]{1,5}, [+-−]\d+(?:\.\d+)?%",
+    r"\b(?:this|the present) (?:report|article|story|post|column)\b|\b[A-Z]{1,5}, [+-−]\d+(?:\.\d+)?%",
     re.IGNORECASE,
 )
 # A full stop followed by a lower-case word inside one "sentence" ("By midday. it was ..."): the splitter
@@ -93,6 +93,7 @@ def stands_alone(text: str) -> bool:
     cut = text.rstrip("\"”’')] ").endswith(("...", "…"))  # a quotation or sentence cut short
     if (cut or text[:1] in "([" or text.endswith("?") or _SECOND_PERSON.search(told) or _FIRST_PERSON.search(told)
             or _TRAILING_PRONOUN_ATTRIBUTION.search(told.rstrip()) or _PAGE_FURNITURE.search(text)
+            or GLUED_CAPTION_LABEL.search(text)
             or _BROKEN_STOP.search(text) or _ELLIPSIS_END.search(told.rstrip())):
         return False
     straight = text.count('"')

@@ -163,6 +163,12 @@ for _reason, _pattern in MARKERS:
 _COMPILED = [(reason, re.compile(pattern)) for reason, pattern in MARKERS]  # whole patterns, for validation
 
 
+# Gallery and caption labels that cleaning can leave glued to a sentence ("Hide Caption 4 of 15 Photos: ...");
+# the analysis and the summary test their sentences with it. General knowledge of news page templates.
+GLUED_CAPTION_LABEL = re.compile(
+    r"\b(?:Hide|Show|Toggle) [Cc]aption\b|^Photos?: |\bPhotos?: [A-Z]|\b\d+ of \d+ Photos?\b")
+
+
 def marker_reason(line: str) -> str | None:
     """The kind of furniture a marker in ``line`` names, or None."""
     long = len(line.split()) > MAX_MARKED_WORDS

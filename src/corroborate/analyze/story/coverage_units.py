@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...clean.markers import marker_reason
+from ...clean.markers import GLUED_CAPTION_LABEL, marker_reason
 from ...cluster.background import background_idf
 from ...document import layer
 from ...lang.en import CLAIM_STOP_WORDS, NUMBER_WORDS, STOP_WORDS
@@ -49,9 +49,6 @@ _STOP = STOP_WORDS | CLAIM_STOP_WORDS
 _SKIP_POS = frozenset({"PUNCT", "SPACE", "SYM", "X"})
 _QUOTE_MARKS = "\"“”‘’'«»"
 _PHONE = re.compile(r"(?:\d{3}[-.])?\d{3}[-.]\d{4}")
-# Gallery and caption labels that cleaning can leave glued to a sentence ("Hide Caption 4 of 15 Photos: ...").
-# General knowledge of news page templates, as the markers of ``clean.markers`` (which this also applies).
-_CAPTION = re.compile(r"\b(?:Hide|Show|Toggle) [Cc]aption\b|^Photos?: |\bPhotos?: [A-Z]|\b\d+ of \d+ Photos?\b")
 # A run of this many words that opens or recurs in at least TEMPLATE_LINES sentences of one report is a
 # template (a gallery's repeated title, a list of related links), not a statement of the story.
 TEMPLATE_WORDS = 6
@@ -242,7 +239,8 @@ def mark_furniture(sentences: Sequence[Sentence]) -> None:
             runs.setdefault((s.source, k, tuple(words[k : k + TEMPLATE_WORDS])), set()).add(i)
     repeated = {i for lines in runs.values() if len(lines) >= TEMPLATE_LINES for i in lines}
     for i, s in enumerate(sentences):
-        s.furniture = i in repeated or bool(_CAPTION.search(s.text)) or marker_reason(s.text.strip()) is not None
+        s.furniture = (i in repeated or bool(GLUED_CAPTION_LABEL.search(s.text))
+                       or marker_reason(s.text.strip()) is not None)
 
 
 def link_restatements(sentences: Sequence[Sentence]) -> None:
